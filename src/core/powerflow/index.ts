@@ -1,0 +1,18 @@
+/** Power flow: compile a grid to arrays, solve AC (Newton-Raphson) or DC, and return results. */
+export type { AcPowerFlowOptions } from './ac-power-flow.ts';
+export { compileAcPowerFlow, runAcPowerFlow, solveAcPowerFlow } from './ac-power-flow.ts';
+export type { AcSolution, CompiledAcPowerFlow } from './ac-power-flow-model.ts';
+export type { BusKind } from './bus-kind.ts';
+export { busKindName } from './bus-kind.ts';
+export type { PowerFlowNetwork } from './compile-network.ts';
+export { compileNetwork } from './compile-network.ts';
+export { runDcPowerFlow } from './dc-power-flow.ts';
+export type { NewtonOptions, NewtonStatus } from './newton-raphson.ts';
+export type {
+  BranchResults,
+  BusResults,
+  GeneratorResults,
+  PowerFlowResult,
+  PowerFlowStatus,
+} from './power-flow-result.ts';
+export { summarizeAcPowerFlow } from './summarize-ac-power-flow.ts';

@@ -1,0 +1,11 @@
+/** What the CLI needs from its surroundings, so that tests can run it in memory. */
+import type { Clock } from '../../app/ports.ts';
+
+export interface CliIo {
+  readonly clock: Clock;
+  readText(path: string): string;
+  /** Writes a whole file or nothing (temporary file, then rename). */
+  writeTextAtomic(path: string, text: string): void;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}

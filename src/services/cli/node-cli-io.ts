@@ -1,0 +1,16 @@
+/** The CLI's I/O on a real machine: files, stdout/stderr and the monotonic clock. */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { CliIo } from './cli-io.ts';
+
+export const nodeCliIo: CliIo = {
+  clock: { nowMs: () => performance.now() },
+  readText: (path) => readFileSync(path, 'utf8'),
+  writeTextAtomic(path, text) {
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  },
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
