@@ -116,6 +116,8 @@ mpc.bus(1:end, BS) = (2 - 1)^-1 * mpc.bus(:, BS) + [1 2 3]';
       ['mpc.bus_name{1} = 1;', 'mpc.bus_name is changed in place'],
       ['[a, b] = max([1 2]);', "'max' is not an idx_* function"],
       ['disp(mpc.baseMVA);', 'not an assignment'],
+      ['x = toString(1);', "unknown function 'toString'"],
+      ['x = constructor;', "unknown name 'constructor'"],
     ];
     for (const [statement, reason] of cases) {
       const refusal =

@@ -18,6 +18,7 @@ import {
   type MatrixField,
   type NameField,
 } from './matpower-schema.ts';
+import { quoteStatement, skipStatement } from './matpower-statement-text.ts';
 import { scalar } from './matpower-values.ts';
 
 /** Everything read from the file, before the checks of `buildMatpowerCase`. */
@@ -287,7 +288,7 @@ export class CaseReader {
 
   private fail(start: Token, failure: StatementFailure): void {
     const end = this.skipStatement(start);
-    const statement = describeStatement(this.lexer.text, start.start, end);
+    const statement = quoteStatement(this.lexer.text, start.start, end);
     if (failure.unsupported) {
       const where = this.seenData ? ' after the data' : '';
       const message = `unsupported statement${where}; refusing to load a case that would be read wrong: ${statement}`;
@@ -298,37 +299,12 @@ export class CaseReader {
     if (this.isCode) this.codeFailed = true;
   }
 
-  /** Moves past the statement that begins at `start` (brackets may span lines); returns where it ends. */
+  /** Moves past the statement that begins at `start`; reports a bracket that is never closed. */
   private skipStatement(start: Token): number {
-    this.lexer.reset(start.start, start.line);
-    const open: Token[] = [];
-    for (;;) {
-      const token = this.lexer.peek();
-      const op = token.kind === 'op' ? token.text : '';
-      if (token.kind === 'eof') {
-        const unclosed = open[open.length - 1];
-        if (unclosed !== undefined) this.fatal(unclosed.line, `'${unclosed.text}' is never closed`);
-        return token.start;
-      }
-      if (open.length === 0 && (token.kind === 'newline' || op === ';' || op === ',')) {
-        this.lexer.next();
-        return token.start;
-      }
-      if (op === '(' || op === '[' || op === '{') open.push(token);
-      else if (op === ')' || op === ']' || op === '}') open.pop();
-      this.lexer.next();
+    const skipped = skipStatement(this.lexer, start);
+    if (skipped.unclosed !== undefined) {
+      this.fatal(skipped.unclosed.line, `'${skipped.unclosed.text}' is never closed`);
     }
+    return skipped.end;
   }
-}
-
-/** The statement's text on one line, without comments or continuations, shortened to 160 characters. */
-function describeStatement(text: string, start: number, end: number): string {
-  const source = text.slice(start, Math.min(end, start + 2000));
-  const code = source
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/\.\.\..*$/, ' ').replace(/%.*$/, ''))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return code.length > 160 ? `${code.slice(0, 157)}...` : code;
 }

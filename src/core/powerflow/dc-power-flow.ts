@@ -5,20 +5,35 @@
  *   B θ = P_gen - P_load - G_shunt - Cft' Pinj     (solved for every bus but the references)
  *
  * The first generator at each reference bus takes up the balance. Islands without generators are
- * de-energised, as in the AC power flow.
+ * de-energised, as in the AC power flow. B does not depend on the injections, so compiling
+ * factors it once and each solve is one forward and back substitution.
  */
 import type { Grid } from '../grid/index.ts';
 import { buildCscFromTriplets, SparseLu } from '../math/index.ts';
 import { DEAD, REF } from './bus-kind.ts';
-import { compileNetwork } from './compile-network.ts';
-import type { PowerFlowResult } from './power-flow-result.ts';
+import { compileNetwork, type PowerFlowNetwork } from './compile-network.ts';
+import type { PowerFlowResult, PowerFlowStatus } from './power-flow-result.ts';
 
 const DEG = 180 / Math.PI;
 
-export function runDcPowerFlow(grid: Grid): PowerFlowResult {
+export interface CompiledDcPowerFlow {
+  readonly grid: Grid;
+  readonly net: PowerFlowNetwork;
+  /** Branch susceptance 1/(x tap) and phase-shifter injection -b shift, p.u. (0 when out). */
+  readonly b: Float64Array;
+  readonly pInj: Float64Array;
+  /** Row of each bus among the unknown angles, -1 for references and dead buses. */
+  readonly unknown: Int32Array;
+  /** B entries coupling an unknown row to a reference bus: moved to the right-hand side. */
+  readonly refCoupling: { readonly row: Int32Array; readonly bus: Int32Array; readonly value: Float64Array };
+  readonly lu: SparseLu | undefined;
+  readonly factorStatus: PowerFlowStatus;
+}
+
+/** Builds the reduced B matrix and factors it. */
+export function compileDcPowerFlow(grid: Grid): CompiledDcPowerFlow {
   const net = compileNetwork(grid);
   const n = net.nBus;
-  const base = net.baseMva;
   const nBranch = grid.branches.length;
   const b = new Float64Array(nBranch);
   const pInj = new Float64Array(nBranch);
@@ -28,32 +43,14 @@ export function runDcPowerFlow(grid: Grid): PowerFlowResult {
     b[k] = 1 / (br.xPu * br.tapRatio);
     pInj[k] = -b[k] * ((br.shiftDeg * Math.PI) / 180);
   }
-
-  // Net injection per electrical bus (p.u.), then with the phase-shifter equivalents.
-  const pSpec = new Float64Array(n);
-  for (let i = 0; i < n; i++) pSpec[i] = net.pFixedPu[i] - net.gShuntPu[i];
-  grid.generators.forEach((g, k) => {
-    if (net.genBus[k] >= 0) pSpec[net.genBus[k]] += g.pMw / base;
-  });
-  const pBus = Float64Array.from(pSpec);
-  for (let k = 0; k < nBranch; k++) {
-    const f = net.branchFrom[k];
-    if (f < 0) continue;
-    pBus[f] -= pInj[k];
-    pBus[net.branchTo[k]] += pInj[k];
-  }
-
-  const va = new Float64Array(n);
-  for (let i = 0; i < n; i++) if (net.kind[i] === REF) va[i] = net.vaStartRad[i];
   const unknown = new Int32Array(n).fill(-1);
   let m = 0;
   for (let i = 0; i < n; i++) if (net.kind[i] !== REF && net.kind[i] !== DEAD) unknown[i] = m++;
 
-  const rhs = new Float64Array(m);
-  for (let i = 0; i < n; i++) if (unknown[i] >= 0) rhs[unknown[i]] = pBus[i];
   const rows: number[] = [];
   const cols: number[] = [];
   const vals: number[] = [];
+  const coupling = { row: [] as number[], bus: [] as number[], value: [] as number[] };
   const add = (i: number, j: number, v: number) => {
     const r = unknown[i];
     if (r < 0) return;
@@ -62,7 +59,11 @@ export function runDcPowerFlow(grid: Grid): PowerFlowResult {
       rows.push(r);
       cols.push(c);
       vals.push(v);
-    } else rhs[r] -= v * va[j];
+    } else if (net.kind[j] === REF) {
+      coupling.row.push(r);
+      coupling.bus.push(j);
+      coupling.value.push(v);
+    }
   };
   for (let k = 0; k < nBranch; k++) {
     const f = net.branchFrom[k];
@@ -73,20 +74,83 @@ export function runDcPowerFlow(grid: Grid): PowerFlowResult {
     add(t, f, -b[k]);
     add(t, t, b[k]);
   }
-  let status: PowerFlowResult['status'] = 'converged';
+  let lu: SparseLu | undefined;
+  let factorStatus: PowerFlowStatus = 'converged';
   if (m > 0) {
     const { matrix } = buildCscFromTriplets(m, m, rows, cols, vals);
-    const lu = new SparseLu({ n: m, colPtr: matrix.colPtr, rowIdx: matrix.rowIdx });
-    if (lu.factor(matrix.values).status === 'ok') {
-      lu.solve(rhs);
-      for (let i = 0; i < n; i++) if (unknown[i] >= 0) va[i] = rhs[unknown[i]];
-    } else status = 'singular';
+    lu = new SparseLu({ n: m, colPtr: matrix.colPtr, rowIdx: matrix.rowIdx });
+    if (lu.factor(matrix.values).status !== 'ok') factorStatus = 'singular';
   }
+  return {
+    grid,
+    net,
+    b,
+    pInj,
+    unknown,
+    refCoupling: {
+      row: Int32Array.from(coupling.row),
+      bus: Int32Array.from(coupling.bus),
+      value: Float64Array.from(coupling.value),
+    },
+    lu,
+    factorStatus,
+  };
+}
 
-  // Branch flows and the balance taken by each reference bus.
+/**
+ * Net scheduled injection per electrical bus in p.u. (generators and DERs minus loads and shunt
+ * conductance), before the phase-shifter equivalents.
+ */
+export function scheduleDcInjections(model: CompiledDcPowerFlow): Float64Array {
+  const { net, grid } = model;
+  const pSpec = new Float64Array(net.nBus);
+  for (let i = 0; i < net.nBus; i++) pSpec[i] = net.pFixedPu[i] - net.gShuntPu[i];
+  grid.generators.forEach((g, k) => {
+    if (net.genBus[k] >= 0) pSpec[net.genBus[k]] += g.pMw / net.baseMva;
+  });
+  return pSpec;
+}
+
+/** Solves for the bus angles (radians) given the scheduled injections `pSpec` (p.u.). */
+export function solveDcPowerFlow(
+  model: CompiledDcPowerFlow,
+  pSpec: Float64Array = scheduleDcInjections(model),
+): { status: PowerFlowStatus; vaRad: Float64Array } {
+  const { net, unknown, pInj, refCoupling } = model;
+  const vaRad = new Float64Array(net.nBus);
+  for (let i = 0; i < net.nBus; i++) if (net.kind[i] === REF) vaRad[i] = net.vaStartRad[i];
+  if (model.factorStatus !== 'converged' || model.lu === undefined)
+    return { status: model.factorStatus, vaRad };
+  const rhs = new Float64Array(model.lu.n);
+  for (let i = 0; i < net.nBus; i++) if (unknown[i] >= 0) rhs[unknown[i]] = pSpec[i];
+  for (let k = 0; k < pInj.length; k++) {
+    const f = net.branchFrom[k];
+    if (f < 0) continue;
+    const t = net.branchTo[k];
+    if (unknown[f] >= 0) rhs[unknown[f]] -= pInj[k];
+    if (unknown[t] >= 0) rhs[unknown[t]] += pInj[k];
+  }
+  for (let e = 0; e < refCoupling.row.length; e++) {
+    rhs[refCoupling.row[e]] -= refCoupling.value[e] * vaRad[refCoupling.bus[e]];
+  }
+  model.lu.solve(rhs);
+  for (let i = 0; i < net.nBus; i++) if (unknown[i] >= 0) vaRad[i] = rhs[unknown[i]];
+  return { status: 'converged', vaRad };
+}
+
+/** Flows, the reference generators' balance and the bus angles in grid order. */
+export function summarizeDcPowerFlow(
+  model: CompiledDcPowerFlow,
+  solution: { status: PowerFlowStatus; vaRad: Float64Array },
+  pSpec: Float64Array = scheduleDcInjections(model),
+): PowerFlowResult {
+  const { grid, net, b, pInj } = model;
+  const { vaRad: va } = solution;
+  const base = net.baseMva;
+  const nBranch = grid.branches.length;
   const pFromMw = new Float64Array(nBranch);
   const pToMw = new Float64Array(nBranch);
-  const refBalance = new Float64Array(n);
+  const outflow = new Float64Array(net.nBus);
   for (let k = 0; k < nBranch; k++) {
     const f = net.branchFrom[k];
     if (f < 0) continue;
@@ -94,25 +158,26 @@ export function runDcPowerFlow(grid: Grid): PowerFlowResult {
     const flow = b[k] * (va[f] - va[t]) + pInj[k];
     pFromMw[k] = flow * base;
     pToMw[k] = -flow * base;
-    refBalance[f] += flow;
-    refBalance[t] -= flow;
+    outflow[f] += flow;
+    outflow[t] -= flow;
   }
-  const genP = new Float64Array(grid.generators.length);
-  const seenRef = new Uint8Array(n);
+  const nGen = grid.generators.length;
+  const genP = new Float64Array(nGen);
+  const seenRef = new Uint8Array(net.nBus);
   grid.generators.forEach((g, k) => {
     const bus = net.genBus[k];
     if (bus < 0) return;
     genP[k] = g.pMw;
     if (net.kind[bus] === REF && !seenRef[bus]) {
       seenRef[bus] = 1;
-      // What leaves the bus through its branches minus what was scheduled there.
-      genP[k] += (refBalance[bus] - pSpec[bus]) * base;
+      genP[k] += (outflow[bus] - pSpec[bus]) * base; // what leaves through branches minus the schedule
     }
   });
 
   const nGridBus = grid.buses.length;
   const vmPu = new Float64Array(nGridBus);
   const vaDeg = new Float64Array(nGridBus);
+  const pInjMw = new Float64Array(nGridBus);
   const energised = new Uint8Array(nGridBus);
   let deEnergisedBuses = 0;
   for (let i = 0; i < nGridBus; i++) {
@@ -124,13 +189,14 @@ export function runDcPowerFlow(grid: Grid): PowerFlowResult {
     energised[i] = 1;
     vmPu[i] = 1;
     vaDeg[i] = va[bus] * DEG;
+    if (net.gridBusOfBus[bus] === i) pInjMw[i] = outflow[bus] * base;
   }
-  const zeros = () => new Float64Array(nBranch);
   const islands = new Set<number>();
-  for (let i = 0; i < n; i++) if (net.kind[i] !== DEAD) islands.add(net.islandOfBus[i]);
+  for (let i = 0; i < net.nBus; i++) if (net.kind[i] !== DEAD) islands.add(net.islandOfBus[i]);
+  const zeros = () => new Float64Array(nBranch);
   return {
     model: 'dc',
-    status,
+    status: solution.status,
     iterations: 1,
     maxMismatchPu: 0,
     baseMva: base,
@@ -138,15 +204,15 @@ export function runDcPowerFlow(grid: Grid): PowerFlowResult {
       id: grid.buses.map((x) => x.id),
       vmPu,
       vaDeg,
-      pInjMw: new Float64Array(nGridBus),
+      pInjMw,
       qInjMvar: new Float64Array(nGridBus),
       energised,
     },
     generators: {
       id: grid.generators.map((g) => g.id),
       pMw: genP,
-      qMvar: new Float64Array(grid.generators.length),
-      atQLimit: new Uint8Array(grid.generators.length),
+      qMvar: new Float64Array(nGen),
+      atQLimit: new Uint8Array(nGen),
     },
     branches: {
       id: grid.branches.map((x) => x.id),
@@ -156,15 +222,19 @@ export function runDcPowerFlow(grid: Grid): PowerFlowResult {
       qToMvar: zeros(),
       pLossMw: zeros(),
       qLossMvar: zeros(),
-      loadingPercent: loading(grid, pFromMw),
+      loadingPercent: Float64Array.from(grid.branches, (br, k) =>
+        br.rateAMva !== undefined && br.rateAMva > 0
+          ? (Math.abs(pFromMw[k]) / br.rateAMva) * 100
+          : Number.NaN,
+      ),
     },
     losses: { pMw: 0, qMvar: 0, qChargingMvar: 0 },
     islands: { count: net.nIslands, energised: islands.size, deEnergisedBuses },
   };
 }
 
-function loading(grid: Grid, pFromMw: Float64Array): Float64Array {
-  return Float64Array.from(grid.branches, (br, k) =>
-    br.rateAMva !== undefined && br.rateAMva > 0 ? (Math.abs(pFromMw[k]) / br.rateAMva) * 100 : Number.NaN,
-  );
+/** Compiles, solves and summarises in one call. */
+export function runDcPowerFlow(grid: Grid): PowerFlowResult {
+  const model = compileDcPowerFlow(grid);
+  return summarizeDcPowerFlow(model, solveDcPowerFlow(model));
 }

@@ -6,7 +6,14 @@ export type { BusKind } from './bus-kind.ts';
 export { busKindName } from './bus-kind.ts';
 export type { PowerFlowNetwork } from './compile-network.ts';
 export { compileNetwork } from './compile-network.ts';
-export { runDcPowerFlow } from './dc-power-flow.ts';
+export type { CompiledDcPowerFlow } from './dc-power-flow.ts';
+export {
+  compileDcPowerFlow,
+  runDcPowerFlow,
+  scheduleDcInjections,
+  solveDcPowerFlow,
+  summarizeDcPowerFlow,
+} from './dc-power-flow.ts';
 export type { NewtonOptions, NewtonStatus } from './newton-raphson.ts';
 export type {
   BranchResults,
