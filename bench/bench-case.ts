@@ -3,6 +3,7 @@
  * grid), compile (arrays, Ybus, Jacobian structure), solve (Newton iterations alone, first LU
  * factorisation included), re-solve (same compiled model again: symbolic analysis reused), DC,
  * each the median of repeated runs after warm-up, and the process's peak resident memory.
+ * With repetitions 0 it parses and solves once and reports only the peak memory of doing so.
  * Usage: tsx bench/bench-case.ts <case.m path> <repetitions>
  */
 import { readFileSync } from 'node:fs';
@@ -31,6 +32,12 @@ function time<T>(f: () => T): [T, number] {
 const first = loadGrid(text, `${name}.m`);
 if (!first.ok) throw new Error(first.errors.join('\n'));
 const grid = first.grid;
+if (reps === 0) {
+  const once = solveAcPowerFlow(compileAcPowerFlow(grid));
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ case: name, status: once.status, once_peak_rss_mb: peakRssMb }));
+  process.exit(0);
+}
 
 const parse: number[] = [];
 const compile: number[] = [];

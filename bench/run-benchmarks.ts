@@ -38,6 +38,7 @@ interface Row {
   resolve_ms: number;
   dc_ms: number;
   peak_rss_mb: number;
+  once_peak_rss_mb?: number;
   lu: { nnzL?: number; nnzU?: number };
 }
 
@@ -50,6 +51,12 @@ for (const name of cases) {
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   const row = JSON.parse(out.trim().split('\n').pop()!) as Row;
+  const once = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join('bench', 'bench-case.ts'), join(dir, `${name}.m`), '0'],
+    { encoding: 'utf8' },
+  );
+  row.once_peak_rss_mb = JSON.parse(once.trim().split('\n').pop()!).once_peak_rss_mb;
   const ref = JSON.parse(readFileSync(join(dir, 'reference', `${name}.pf.json`), 'utf8'));
   rows.push({ row, ref });
   process.stderr.write(` solve ${row.solve_ms.toFixed(2)} ms\n`);
@@ -91,14 +98,14 @@ lines.push(
 );
 lines.push('');
 lines.push(
-  '| case | buses | iterations | parse ms | compile ms | solve ms | re-solve ms | MATPOWER newtonpf ms | speed-up | MATPOWER loadcase ms | DC pf ms | nnz(L+U) | peak RSS MB |',
+  '| case | buses | iterations | parse ms | compile ms | solve ms | re-solve ms | MATPOWER newtonpf ms | speed-up | MATPOWER loadcase ms | DC pf ms | nnz(L+U) | peak RSS once MB | peak RSS timing MB |',
 );
-lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const { row, ref } of rows) {
   const mp = ref.timing_ms.newtonpf_median;
   const nnz = (row.lu.nnzL ?? 0) + (row.lu.nnzU ?? 0);
   lines.push(
-    `| ${row.case} | ${row.buses} | ${row.iterations} | ${f(row.parse_ms)} | ${f(row.compile_ms)} | ${f(row.solve_ms)} | ${f(row.resolve_ms)} | ${f(mp)} | ${(mp / row.solve_ms).toFixed(1)}x | ${f(ref.timing_ms.loadcase_first_call)} | ${f(row.dc_ms)} | ${nnz} | ${row.peak_rss_mb.toFixed(0)} |`,
+    `| ${row.case} | ${row.buses} | ${row.iterations} | ${f(row.parse_ms)} | ${f(row.compile_ms)} | ${f(row.solve_ms)} | ${f(row.resolve_ms)} | ${f(mp)} | ${(mp / row.solve_ms).toFixed(1)}x | ${f(ref.timing_ms.loadcase_first_call)} | ${f(row.dc_ms)} | ${nnz} | ${(row.once_peak_rss_mb ?? Number.NaN).toFixed(0)} | ${row.peak_rss_mb.toFixed(0)} |`,
   );
 }
 lines.push('');

@@ -94,7 +94,12 @@ export class Evaluator {
     const [rowIndices, colIndices] = this.selectors(args, matrix.rows.length, cols, `mpc.${field}`, line);
     const value = this.numeric(valueExpr);
     const broadcast = isScalar(value);
-    if (!broadcast && (value.rows !== rowIndices.length || value.cols !== colIndices.length)) {
+    const count = rowIndices.length * colIndices.length;
+    const sameShape = value.rows === rowIndices.length && value.cols === colIndices.length;
+    // As in MATLAB, a vector may fill a vector selection of the same length whatever their orientation.
+    const vectors =
+      (value.rows === 1 || value.cols === 1) && (rowIndices.length === 1 || colIndices.length === 1);
+    if (!broadcast && !sameShape && !(vectors && value.data.length === count)) {
       const target = `${rowIndices.length}×${colIndices.length}`;
       throw new StatementFailure(
         line,
@@ -104,7 +109,7 @@ export class Evaluator {
     }
     rowIndices.forEach((r, i) => {
       colIndices.forEach((c, j) => {
-        const x = broadcast ? value.data[0] : value.data[i * value.cols + j];
+        const x = broadcast ? value.data[0] : value.data[i * colIndices.length + j];
         if (Number.isNaN(x) || (!Number.isFinite(x) && !allowsInfinity(field, c))) {
           const where = `mpc.${field} row ${r + 1} column ${columnName(field, c)}`;
           const shown = Number.isNaN(x) ? 'NaN' : x > 0 ? 'Inf' : '-Inf';
@@ -126,7 +131,7 @@ export class Evaluator {
   }
 
   private field(base: Expr, name: string, line: number): Value {
-    if (base.kind !== 'name' || base.name !== this.structName || this.variables.has(base.name)) {
+    if (base.kind !== 'name' || base.name !== this.structName) {
       throw new StatementFailure(
         line,
         `field access '.${name}' is only supported on '${this.structName}'`,
@@ -222,7 +227,7 @@ export class Evaluator {
     );
     const count = step === 0 || (to - from) / step < 0 ? 0 : Math.floor((to - from) / step + 1e-10) + 1;
     if (!Number.isFinite(count) || count > MAX_RANGE)
-      throw new StatementFailure(0, 'range is too long', true);
+      throw new StatementFailure(0, 'range is too long or not finite', true);
     const data = Array.from({ length: count }, (_, i) => from + i * step);
     return { kind: 'numeric', rows: 1, cols: count, data };
   }

@@ -20,19 +20,17 @@ export interface Token {
   readonly spaceBefore: boolean;
 }
 
-export const TAB = 9;
-export const LF = 10;
-export const CR = 13;
-export const SPACE = 32;
-export const HASH = 35;
-export const PERCENT = 37;
-export const QUOTE = 39;
-export const PLUS = 43;
-export const COMMA = 44;
-export const MINUS = 45;
-export const DOT = 46;
-export const SEMICOLON = 59;
-export const CLOSE_BRACKET = 93;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const HASH = 35;
+const PERCENT = 37;
+const QUOTE = 39;
+const PLUS = 43;
+const MINUS = 45;
+const DOT = 46;
+const CLOSE_BRACKET = 93;
 const DOUBLE_QUOTE = 34;
 const STAR = 42;
 const SLASH = 47;
@@ -41,12 +39,12 @@ const CARET = 94;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 
-export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 export const isBlank = (c: number): boolean => c === SPACE || c === TAB || c === 11 || c === 12;
-export const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-export const isNamePart = (c: number): boolean => isNameStart(c) || isDigit(c) || c === 95;
+const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isNamePart = (c: number): boolean => isNameStart(c) || isDigit(c) || c === 95;
 /** Operators that make a dot after digits an element-wise operator (`5.*x`) rather than a decimal point. */
-export const isDotOperatorTail = (c: number): boolean =>
+const isDotOperatorTail = (c: number): boolean =>
   c === STAR || c === SLASH || c === BACKSLASH || c === CARET || c === QUOTE || c === DOT;
 
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);

@@ -8,6 +8,7 @@ import {
   BR_R,
   BR_X,
   BS,
+  GS,
   type MatpowerCase,
   PD,
   PMAX,
@@ -91,13 +92,18 @@ mpc.gen(2, [QMAX QMIN]) = [50 -50];
 mpc.bus(end, PD) = 1.5e2;
 mpc.branch(1:2, RATE_A) = mpc.branch(1:2, RATE_A) .* [2; 3] ./ 2 + 0 * MYRATE;
 mpc.bus(1:end, BS) = (2 - 1)^-1 * mpc.bus(:, BS) + [1 2 3]';
+mpc.bus(:, GS) = [4 5 6];
 `;
     const c = parse(MINI_CASE + code);
     expect(c.gen.rows.map((row) => row[PMAX])).toEqual([Infinity, Infinity]);
     expect([c.gen.rows[1][QMAX], c.gen.rows[1][QMIN]]).toEqual([50, -50]);
     expect(c.bus.rows[2][PD]).toBe(150);
     expect(c.branch.rows.map((row) => row[RATE_A])).toEqual([250, 375]);
-    expect(c.bus.rows.map((row) => row[BS])).toEqual([1, 2, 3]);
+    expect(c.bus.rows.map((row) => [row[GS], row[BS]])).toEqual([
+      [4, 1],
+      [5, 2],
+      [6, 3],
+    ]);
   });
 
   it('names each refused statement with its line and reason', () => {

@@ -222,18 +222,18 @@ export class CaseReader {
       diagnostics: this.diagnostics,
     };
     const matrix = readDataMatrix(reader, `mpc.${field}`, open.line);
+    if (this.state.matrices[field] !== undefined) {
+      this.diagnostics.warn(start.line, `mpc.${field} is assigned again; the earlier value is replaced`);
+    }
+    // Kept even when the statement fails below, so that failure is the only error reported.
+    this.state.matrices[field] = { rows: matrix.rows, lines: matrix.lines, line: start.line };
+    if (field !== 'gencost') this.seenData = true;
     if (matrix.end === 'closed') {
       this.lexer.reset(this.lexer.pos, this.lexer.line, true);
       this.expectEnd();
     } else {
-      // Already reported; keep the rows read so far so the missing `]` is the only error.
       this.stopped = matrix.end === 'eof';
     }
-    if (this.state.matrices[field] !== undefined) {
-      this.diagnostics.warn(start.line, `mpc.${field} is assigned again; the earlier value is replaced`);
-    }
-    this.state.matrices[field] = { rows: matrix.rows, lines: matrix.lines, line: start.line };
-    if (field !== 'gencost') this.seenData = true;
   }
 
   private readNameField(start: Token, field: NameField): void {

@@ -3,11 +3,21 @@
  * that folder's README, plus names, normalised widths, source lines and a few values.
  */
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUS_I, GEN_BUS, type MatpowerCase, PD, PG, parseMatpower, RATE_A } from './index.ts';
+import {
+  BUS_I,
+  GEN_BUS,
+  type MatpowerCase,
+  PD,
+  PG,
+  parseMatpower,
+  RATE_A,
+} from '../src/core/matpower/index.ts';
+import { matpowerDir } from './support/shared-dir.ts';
 
-const CASES_DIR = new URL('../../../../shared/cases/matpower/', import.meta.url);
+const CASES_DIR = matpowerDir;
 
 /** Rows of bus, branch and gen in each case, as listed in the README table. */
 const EXPECTED: Record<string, readonly [number, number, number]> = {
@@ -25,7 +35,7 @@ const EXPECTED: Record<string, readonly [number, number, number]> = {
 };
 
 function read(name: string): { text: string; result: ReturnType<typeof parseMatpower> } {
-  const text = readFileSync(new URL(`${name}.m`, CASES_DIR), 'utf8');
+  const text = readFileSync(join(CASES_DIR, `${name}.m`), 'utf8');
   return { text, result: parseMatpower(text, `${name}.m`) };
 }
 
@@ -35,7 +45,7 @@ function parsed(name: string): MatpowerCase {
   return result.value;
 }
 
-describe.skipIf(!existsSync(CASES_DIR))('MATPOWER cases of ../shared/cases/matpower', () => {
+describe('MATPOWER cases of ../shared/cases/matpower', () => {
   it('has a row count entry for every case file in the folder', () => {
     const files = readdirSync(CASES_DIR).filter((f) => f.endsWith('.m'));
     expect(files.map((f) => f.slice(0, -2)).sort()).toEqual(Object.keys(EXPECTED).sort());
