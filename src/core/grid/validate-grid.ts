@@ -50,8 +50,9 @@ export function validateGrid(grid: Grid): GridIssue[] {
   const zoneIds = checkUniqueIds('zones', grid.zones, add);
   for (const name of collections) checkUniqueIds(name, grid[name], add);
 
-  const busRef = (path: string, id: string) => {
-    if (!busIds.has(id)) add(path, `bus "${id}" does not exist`);
+  // Paths are built only for problems: this runs on grids of tens of thousands of elements.
+  const busRef = (collection: string, i: number, field: string, id: string) => {
+    if (!busIds.has(id)) add(`${collection}[${i}].${field}`, `bus "${id}" does not exist`);
   };
   grid.buses.forEach((bus, i) => {
     if (bus.zoneId !== undefined && !zoneIds.has(bus.zoneId)) {
@@ -61,8 +62,8 @@ export function validateGrid(grid: Grid): GridIssue[] {
       add(`buses[${i}].vmMinPu`, `${bus.vmMinPu} exceeds vmMaxPu ${bus.vmMaxPu}`);
   });
   grid.branches.forEach((branch, i) => {
-    busRef(`branches[${i}].fromBusId`, branch.fromBusId);
-    busRef(`branches[${i}].toBusId`, branch.toBusId);
+    busRef('branches', i, 'fromBusId', branch.fromBusId);
+    busRef('branches', i, 'toBusId', branch.toBusId);
     if (branch.fromBusId === branch.toBusId)
       add(`branches[${i}].toBusId`, 'a branch cannot connect a bus to itself');
     if (branch.rPu === 0 && branch.xPu === 0) {
@@ -77,12 +78,12 @@ export function validateGrid(grid: Grid): GridIssue[] {
     }
   });
   grid.switches.forEach((sw, i) => {
-    busRef(`switches[${i}].fromBusId`, sw.fromBusId);
-    busRef(`switches[${i}].toBusId`, sw.toBusId);
+    busRef('switches', i, 'fromBusId', sw.fromBusId);
+    busRef('switches', i, 'toBusId', sw.toBusId);
     if (sw.fromBusId === sw.toBusId) add(`switches[${i}].toBusId`, 'a switch cannot connect a bus to itself');
   });
   grid.generators.forEach((gen, i) => {
-    busRef(`generators[${i}].busId`, gen.busId);
+    busRef('generators', i, 'busId', gen.busId);
     if (gen.pMaxMw !== undefined && gen.pMinMw > gen.pMaxMw) {
       add(`generators[${i}].pMinMw`, `${gen.pMinMw} exceeds pMaxMw ${gen.pMaxMw}`);
     }
@@ -100,7 +101,7 @@ export function validateGrid(grid: Grid): GridIssue[] {
   });
   for (const name of ['loads', 'shunts', 'storage', 'pv', 'evChargers'] as const) {
     grid[name].forEach((element, i) => {
-      busRef(`${name}[${i}].busId`, element.busId);
+      busRef(name, i, 'busId', element.busId);
     });
   }
   grid.storage.forEach((s, i) => {

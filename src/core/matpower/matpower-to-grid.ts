@@ -71,8 +71,8 @@ const finiteOrUndefined = (x: number) => (Number.isFinite(x) ? x : undefined);
 export function convertMatpowerCase(mpc: MatpowerCase, file: string): MatpowerConversion {
   const errors: MatpowerError[] = [];
   const warnings = [...mpc.warnings];
-  const lineOf = new Map<string, number>();
-  const note = (path: string, line: number) => lineOf.set(path, line);
+  // Source line of each element, by collection, to place validation issues in the file.
+  const linesOf: Record<string, number[]> = { buses: [], loads: [], shunts: [] };
 
   const areas = new Set<number>();
   const buses: Grid['buses'] = [];
@@ -87,7 +87,7 @@ export function convertMatpowerCase(mpc: MatpowerCase, file: string): MatpowerCo
       return;
     }
     areas.add(row[BUS_AREA]);
-    note(`buses[${buses.length}]`, line);
+    linesOf.buses.push(line);
     buses.push({
       id,
       name: mpc.busName?.[i],
@@ -101,7 +101,7 @@ export function convertMatpowerCase(mpc: MatpowerCase, file: string): MatpowerCo
       inService: true,
     });
     if (row[PD] !== 0 || row[QD] !== 0) {
-      note(`loads[${loads.length}]`, line);
+      linesOf.loads.push(line);
       loads.push({
         id: `load-${id}`,
         busId: id,
@@ -112,13 +112,12 @@ export function convertMatpowerCase(mpc: MatpowerCase, file: string): MatpowerCo
       });
     }
     if (row[GS] !== 0 || row[BS] !== 0) {
-      note(`shunts[${shunts.length}]`, line);
+      linesOf.shunts.push(line);
       shunts.push({ id: `shunt-${id}`, busId: id, gMw: row[GS], bMvar: row[BS], inService: true });
     }
   });
 
   const generators: Grid['generators'] = mpc.gen.rows.map((row, k) => {
-    note(`generators[${k}]`, mpc.gen.lines[k]);
     const cost = mpc.gencost
       ? convertCost(mpc.gencost.rows[k], mpc.gencost.lines[k], file, errors)
       : undefined;
@@ -144,7 +143,6 @@ export function convertMatpowerCase(mpc: MatpowerCase, file: string): MatpowerCo
   }
 
   const branches: Grid['branches'] = mpc.branch.rows.map((row, k) => {
-    note(`branches[${k}]`, mpc.branch.lines[k]);
     const isTransformer = row[TAP] !== 0 || row[SHIFT] !== 0;
     const angMin = row[ANGMIN];
     const angMax = row[ANGMAX];
@@ -186,9 +184,11 @@ export function convertMatpowerCase(mpc: MatpowerCase, file: string): MatpowerCo
     pv: [],
     evChargers: [],
   };
+  linesOf.generators = mpc.gen.lines;
+  linesOf.branches = mpc.branch.lines;
   for (const issue of validateGrid(grid)) {
-    const element = issue.path.match(/^[a-zA-Z]+\[\d+\]/)?.[0];
-    const line = (element === undefined ? undefined : lineOf.get(element)) ?? 0;
+    const element = /^([a-zA-Z]+)\[(\d+)\]/.exec(issue.path);
+    const line = (element === null ? undefined : linesOf[element[1]]?.[Number(element[2])]) ?? 0;
     errors.push({ file, line, message: formatGridIssue(issue) });
   }
   if (errors.length > 0) return { ok: false, errors };
