@@ -37,10 +37,13 @@ export function solveAcPowerFlow(model: CompiledAcPowerFlow, options: AcPowerFlo
   const { net, ybus } = model;
   const vm = Float64Array.from(net.vmStart);
   const vaRad = Float64Array.from(net.vaStartRad);
+  const refs = referenceOfIslands(net.kind, net.islandOfBus, net.nIslands, vaRad);
   if (options.start === 'flat') {
+    // |V| = 1 at PQ buses, every angle at its island's reference angle.
     for (let b = 0; b < net.nBus; b++) {
-      if (net.kind[b] === PQ || net.kind[b] === DEAD) vm[b] = net.kind[b] === DEAD ? 0 : 1;
-      if (net.kind[b] !== REF) vaRad[b] = 0;
+      if (net.kind[b] === PQ) vm[b] = 1;
+      const ref = refs.bus[net.islandOfBus[b]];
+      if (net.kind[b] !== REF && ref >= 0) vaRad[b] = refs.angle[net.islandOfBus[b]];
     }
   }
   for (let b = 0; b < net.nBus; b++) {
@@ -57,7 +60,6 @@ export function solveAcPowerFlow(model: CompiledAcPowerFlow, options: AcPowerFlo
     limited: [],
     limitedBus: [],
   };
-  const refAngle = firstRefAngle(state.kind, vaRad);
   let solver = model.solver;
   let iterations = 0;
   for (;;) {
@@ -93,7 +95,7 @@ export function solveAcPowerFlow(model: CompiledAcPowerFlow, options: AcPowerFlo
     if (!options.enforceQLimits) return done('converged');
     const switched = switchViolatingGenerators(state, net.baseMva, net.islandOfBus);
     if (switched === 'none') {
-      restoreReferenceAngle(refAngle, state.kind, vaRad);
+      restoreReferenceAngles(refs, state.kind, net.islandOfBus, vaRad);
       return done('converged');
     }
     if (switched === 'infeasible') return done('q-limits-infeasible');
@@ -107,18 +109,44 @@ export function runAcPowerFlow(grid: Grid, options: AcPowerFlowOptions = {}): Po
   return summarizeAcPowerFlow(model, solveAcPowerFlow(model, options));
 }
 
-function firstRefAngle(kind: Uint8Array, vaRad: Float64Array): { bus: number; angle: number } {
-  const bus = kind.indexOf(REF);
-  return { bus, angle: bus >= 0 ? vaRad[bus] : 0 };
+interface IslandReferences {
+  /** First reference bus of each island (-1 for dead islands) and its starting angle. */
+  readonly bus: Int32Array;
+  readonly angle: Float64Array;
 }
 
-/** After a reference change, shifts angles so the original reference keeps its angle (as MATPOWER). */
-function restoreReferenceAngle(
-  ref: { bus: number; angle: number },
+function referenceOfIslands(
   kind: Uint8Array,
+  islandOf: Int32Array,
+  nIslands: number,
+  vaRad: Float64Array,
+): IslandReferences {
+  const bus = new Int32Array(nIslands).fill(-1);
+  const angle = new Float64Array(nIslands);
+  for (let b = 0; b < kind.length; b++) {
+    const island = islandOf[b];
+    if (kind[b] === REF && bus[island] < 0) {
+      bus[island] = b;
+      angle[island] = vaRad[b];
+    }
+  }
+  return { bus, angle };
+}
+
+/**
+ * After Q-limit switching moved an island's reference, shifts that island's angles so that its
+ * original reference keeps its starting angle (as MATPOWER does).
+ */
+function restoreReferenceAngles(
+  refs: IslandReferences,
+  kind: Uint8Array,
+  islandOf: Int32Array,
   vaRad: Float64Array,
 ): void {
-  if (ref.bus < 0 || kind[ref.bus] === REF) return;
-  const shift = ref.angle - vaRad[ref.bus];
-  for (let b = 0; b < vaRad.length; b++) if (kind[b] !== DEAD) vaRad[b] += shift;
+  const shift = new Float64Array(refs.bus.length);
+  for (let island = 0; island < refs.bus.length; island++) {
+    const b = refs.bus[island];
+    if (b >= 0 && kind[b] !== REF) shift[island] = refs.angle[island] - vaRad[b];
+  }
+  for (let b = 0; b < vaRad.length; b++) if (kind[b] !== DEAD) vaRad[b] += shift[islandOf[b]];
 }

@@ -73,46 +73,55 @@ export function compileNetwork(grid: Grid): PowerFlowNetwork {
   const gridBusOfBus = Int32Array.from(gridBusOfBusList);
   const busOf = (id: string) => busOfGridBus[indexById.get(id)!];
 
+  // A branch whose ends were merged by a closed switch stays in, as a self-loop on the merged bus,
+  // so that its line charging remains.
   const branchFrom = new Int32Array(grid.branches.length).fill(-1);
   const branchTo = new Int32Array(grid.branches.length).fill(-1);
   grid.branches.forEach((br, k) => {
     const f = busOf(br.fromBusId);
     const t = busOf(br.toBusId);
-    if (br.inService && f >= 0 && t >= 0 && f !== t) {
+    if (br.inService && f >= 0 && t >= 0) {
       branchFrom[k] = f;
       branchTo[k] = t;
     }
   });
   const islands = findComponents(nBus, branchFrom, branchTo, (k) => branchFrom[k] >= 0);
 
-  const vmStart = new Float64Array(nBus);
-  const vaStartRad = new Float64Array(nBus);
-  for (let b = 0; b < nBus; b++) {
-    const bus = grid.buses[gridBusOfBus[b]];
-    vmStart[b] = bus.vmPu;
-    vaStartRad[b] = (bus.vaDeg * Math.PI) / 180;
+  // Effective kind of each grid bus: slack or pv only with an in-service generator at that bus.
+  // An electrical bus takes the strongest kind of its members, and its starting voltage from the
+  // first member of that kind.
+  const gridBusHasGen = new Uint8Array(nGridBus);
+  for (const g of grid.generators) {
+    const i = indexById.get(g.busId)!;
+    if (g.inService && busOfGridBus[i] >= 0) gridBusHasGen[i] = 1;
   }
-
-  // Requested kind of each electrical bus: the strongest among its grid buses.
-  const requested = new Uint8Array(nBus).fill(PQ);
+  const requested = new Uint8Array(nBus);
+  const startFrom = Int32Array.from(gridBusOfBus);
   for (let i = 0; i < nGridBus; i++) {
     const b = busOfGridBus[i];
     if (b < 0) continue;
     const type = grid.buses[i].type;
-    const k = type === 'slack' ? REF : type === 'pv' ? PV : PQ;
-    if (k > requested[b]) requested[b] = k;
+    const k = !gridBusHasGen[i] ? PQ : type === 'slack' ? REF : type === 'pv' ? PV : PQ;
+    if (k > requested[b]) {
+      requested[b] = k;
+      startFrom[b] = i;
+    }
+  }
+  const vmStart = new Float64Array(nBus);
+  const vaStartRad = new Float64Array(nBus);
+  for (let b = 0; b < nBus; b++) {
+    const bus = grid.buses[startFrom[b]];
+    vmStart[b] = bus.vmPu;
+    vaStartRad[b] = (bus.vaDeg * Math.PI) / 180;
   }
 
   const base = grid.baseMva;
   const pFixedPu = new Float64Array(nBus);
   const qFixedPu = new Float64Array(nBus);
   const genBus = new Int32Array(grid.generators.length).fill(-1);
-  const hasGen = new Uint8Array(nBus);
   grid.generators.forEach((g, k) => {
     const b = busOf(g.busId);
-    if (!g.inService || b < 0) return;
-    genBus[k] = b;
-    hasGen[b] = 1;
+    if (g.inService && b >= 0) genBus[k] = b;
   });
   const addFixed = (busId: string, pMw: number, qMvar: number) => {
     const b = busOf(busId);
@@ -134,7 +143,9 @@ export function compileNetwork(grid: Grid): PowerFlowNetwork {
     bShuntPu[b] += s.bMvar / base;
   }
 
-  const kind = assignBusKinds(requested, hasGen, islands.componentOf, islands.count);
+  const kind = assignBusKinds(requested, islands.componentOf, islands.count);
+  // Generators in de-energised islands do not run.
+  for (let k = 0; k < genBus.length; k++) if (genBus[k] >= 0 && kind[genBus[k]] === DEAD) genBus[k] = -1;
 
   // Generator voltage set-points (the last in-service generator at a bus wins, as in MATPOWER).
   grid.generators.forEach((g, k) => {
@@ -163,16 +174,10 @@ export function compileNetwork(grid: Grid): PowerFlowNetwork {
 }
 
 /**
- * Per island: buses requested as slack with a generator become REF; if there is none, the first
- * PV bus with a generator does; an island without generators is dead. Elsewhere PV needs a
- * generator, otherwise the bus is PQ.
+ * Per island: buses with an effective slack become REF; if there is none, the first PV bus does;
+ * an island with neither is dead (generators at its PQ buses cannot hold its voltage).
  */
-function assignBusKinds(
-  requested: Uint8Array,
-  hasGen: Uint8Array,
-  islandOf: Int32Array,
-  nIslands: number,
-): Uint8Array {
+function assignBusKinds(requested: Uint8Array, islandOf: Int32Array, nIslands: number): Uint8Array {
   const n = requested.length;
   const kind = new Uint8Array(n);
   const refCount = new Int32Array(nIslands);
@@ -180,10 +185,10 @@ function assignBusKinds(
   for (let b = 0; b < n; b++) {
     const island = islandOf[b];
     let k: BusKind = PQ;
-    if (hasGen[b] && requested[b] === REF) {
+    if (requested[b] === REF) {
       k = REF;
       refCount[island]++;
-    } else if (hasGen[b] && requested[b] === PV) {
+    } else if (requested[b] === PV) {
       k = PV;
       if (firstPv[island] < 0) firstPv[island] = b;
     }

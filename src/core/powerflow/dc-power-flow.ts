@@ -28,6 +28,7 @@ export interface CompiledDcPowerFlow {
   readonly refCoupling: { readonly row: Int32Array; readonly bus: Int32Array; readonly value: Float64Array };
   readonly lu: SparseLu | undefined;
   readonly factorStatus: PowerFlowStatus;
+  readonly message?: string;
 }
 
 /** Builds the reduced B matrix and factors it. */
@@ -76,7 +77,12 @@ export function compileDcPowerFlow(grid: Grid): CompiledDcPowerFlow {
   }
   let lu: SparseLu | undefined;
   let factorStatus: PowerFlowStatus = 'converged';
-  if (m > 0) {
+  let message: string | undefined;
+  const zeroX = b.findIndex((x) => !Number.isFinite(x));
+  if (zeroX >= 0) {
+    factorStatus = 'singular';
+    message = `branch "${grid.branches[zeroX].id}" has zero reactance; the DC model needs x != 0`;
+  } else if (m > 0) {
     const { matrix } = buildCscFromTriplets(m, m, rows, cols, vals);
     lu = new SparseLu({ n: m, colPtr: matrix.colPtr, rowIdx: matrix.rowIdx });
     if (lu.factor(matrix.values).status !== 'ok') factorStatus = 'singular';
@@ -94,6 +100,7 @@ export function compileDcPowerFlow(grid: Grid): CompiledDcPowerFlow {
     },
     lu,
     factorStatus,
+    message,
   };
 }
 
@@ -197,6 +204,7 @@ export function summarizeDcPowerFlow(
   return {
     model: 'dc',
     status: solution.status,
+    message: model.message,
     iterations: 1,
     maxMismatchPu: 0,
     baseMva: base,

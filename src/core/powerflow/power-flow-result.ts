@@ -46,6 +46,8 @@ export interface BranchResults {
 export interface PowerFlowResult {
   readonly model: 'ac' | 'dc';
   readonly status: PowerFlowStatus;
+  /** Why the calculation could not be done, when the status alone does not say. */
+  readonly message?: string;
   readonly iterations: number;
   readonly maxMismatchPu: number;
   readonly baseMva: number;

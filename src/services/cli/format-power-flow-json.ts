@@ -8,9 +8,10 @@ import type { PowerFlowResult } from '../../core/powerflow/index.ts';
 
 const matpowerBusType = { pq: 1, pv: 2, slack: 3, isolated: 4 } as const;
 
-/** Bus ids that are integers (MATPOWER bus numbers) are written as numbers. */
+/** Bus ids that are integers written canonically (MATPOWER bus numbers) are written as numbers. */
 function busRef(id: string): number | string {
-  return /^-?\d+$/.test(id) ? Number(id) : id;
+  const n = Number(id);
+  return Number.isSafeInteger(n) && String(n) === id ? n : id;
 }
 
 export function formatPowerFlowJson(

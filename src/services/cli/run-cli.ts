@@ -79,7 +79,8 @@ function pfCommand(args: readonly string[], io: CliIo): number {
   else io.stdout(formatPowerFlowSummary(grid, result, timingMs));
   if (result.status !== 'converged') {
     const detail = result.model === 'ac' ? ` after ${result.iterations} iterations` : '';
-    io.stderr(`kirchhoff pf: ${fileName}: power flow did not converge: ${result.status}${detail}\n`);
+    const reason = result.message ? ` (${result.message})` : '';
+    io.stderr(`kirchhoff pf: ${fileName}: power flow did not converge: ${result.status}${detail}${reason}\n`);
     return 1;
   }
   return 0;
