@@ -33,10 +33,14 @@ export interface ReadCase {
 }
 
 const IGNORED_WITH_CONSEQUENCES: ReadonlyMap<string, string> = new Map([
-  ['dcline', 'DC lines are not read, so flows differ from what MATPOWER computes for this case'],
   ['A', 'user-defined OPF constraints are not read'],
   ['N', 'user-defined OPF costs are not read'],
-  ['userfcn', 'MATPOWER callback functions are not run'],
+]);
+
+/** Fields that change the power flow and are not supported yet: such a case is refused. */
+const REFUSED: ReadonlyMap<string, string> = new Map([
+  ['dcline', 'DC lines are not supported yet; refusing to load a case whose flows would be wrong'],
+  ['userfcn', 'MATPOWER callback functions are not supported; refusing to load a case they would change'],
 ]);
 
 export class CaseReader {
@@ -266,6 +270,11 @@ export class CaseReader {
     this.skipStatement(start);
     if (this.ignored.has(field)) return;
     this.ignored.add(field);
+    const refusal = REFUSED.get(field);
+    if (refusal !== undefined) {
+      this.diagnostics.error(start.line, `mpc.${field}: ${refusal}`);
+      return;
+    }
     const consequence = IGNORED_WITH_CONSEQUENCES.get(field);
     this.diagnostics.warn(start.line, `mpc.${field} is ignored${consequence ? `: ${consequence}` : ''}`);
   }

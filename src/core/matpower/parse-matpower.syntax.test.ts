@@ -10,6 +10,7 @@ import {
   ANGMIN,
   APF,
   BASE_KV,
+  formatMatpowerError,
   type MatpowerCase,
   PD,
   PMAX,
@@ -167,12 +168,7 @@ mpc.bus_geo = [
 mpc.reserves.zones = [1 1 1];
 mpc.reserves.req = 250;
 mpc.note = 'a [ string with { brackets';
-mpc.userfcn = struct( ...
-  'name', 'x', 'fcn', @(x) x' );
 mpc.cells = { 'a', [1 2]; 'b', {3} };
-mpc.dcline = [
-  1 2 1 10 8.9 0 0 1.01 1 10 200 -Inf Inf -Inf Inf 0 0;
-];
 `;
     const c = parse(text);
     const base = lineOf(text, 'mpc.areas');
@@ -181,9 +177,24 @@ mpc.dcline = [
       `test.m:${base + 1}: mpc.bus_geo is ignored`,
       `test.m:${base + 5}: mpc.reserves is ignored`,
       `test.m:${base + 7}: mpc.note is ignored`,
-      `test.m:${base + 8}: mpc.userfcn is ignored: MATPOWER callback functions are not run`,
-      `test.m:${base + 10}: mpc.cells is ignored`,
-      `test.m:${base + 11}: mpc.dcline is ignored: DC lines are not read, so flows differ from what MATPOWER computes for this case`,
+      `test.m:${base + 8}: mpc.cells is ignored`,
+    ]);
+  });
+
+  it('refuses fields that would change the power flow (DC lines, callbacks), naming the line', () => {
+    const text = `${MINI_CASE}mpc.dcline = [
+  1 2 1 10 8.9 0 0 1.01 1 10 200 -Inf Inf -Inf Inf 0 0;
+];
+mpc.userfcn = struct( ...
+  'name', 'x', 'fcn', @(x) x' );
+`;
+    const result = parseMatpower(text, 'test.m');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const base = lineOf(text, 'mpc.dcline');
+    expect(result.errors.map(formatMatpowerError)).toEqual([
+      `test.m:${base}: mpc.dcline: DC lines are not supported yet; refusing to load a case whose flows would be wrong`,
+      `test.m:${base + 3}: mpc.userfcn: MATPOWER callback functions are not supported; refusing to load a case they would change`,
     ]);
   });
 
