@@ -27,11 +27,22 @@ export interface LuFactors {
   readonly uDiag: Float64Array;
   /** supernodeEnd[j] = last column of the supernode of L holding column j (see sparse-lu-supernodes.ts). */
   readonly supernodeEnd: Int32Array;
+  /**
+   * pairedWithNext[k] > 0 when columns k and k + 1 are refactored together (sparse-lu-refactor-pair.ts):
+   * then U(:, k + 1) stores the entries of U(:, k) in the same order, followed by row k. It is 2 when
+   * moreover A(:, Q[k]) and A(:, Q[k + 1]) have the same rows in the same order, else 1.
+   */
+  readonly pairedWithNext: Uint8Array;
 }
 
-/** Dense work arrays of length n, allocated once. `x` is all zeros between columns; `y` serves the solves. */
+/**
+ * Dense work arrays, allocated once. `x` (length n) and `xPair` (length 2n: x[2i] and x[2i + 1] hold row i
+ * of the two columns of a pair) are all zeros between columns; `y` serves the solves; the others have
+ * length n.
+ */
 export interface LuWorkspace {
   readonly x: Float64Array;
+  readonly xPair: Float64Array;
   readonly y: Float64Array;
   readonly mark: Int32Array;
   readonly stack: Int32Array;
@@ -39,8 +50,13 @@ export interface LuWorkspace {
   readonly reach: Int32Array;
 }
 
-export function createLuFactors(n: number, nnzA: number, colOrder: Int32Array): LuFactors {
-  const capacity = Math.max(16, 2 * nnzA + n);
+/** Factors with room for `capacity` entries in each of L and U (both grow when needed). */
+export function createLuFactors(
+  n: number,
+  nnzA: number,
+  colOrder: Int32Array,
+  capacity = Math.max(16, 2 * nnzA + n),
+): LuFactors {
   return {
     n,
     colOrder,
@@ -54,12 +70,14 @@ export function createLuFactors(n: number, nnzA: number, colOrder: Int32Array): 
     uValues: new Float64Array(capacity),
     uDiag: new Float64Array(n),
     supernodeEnd: new Int32Array(n),
+    pairedWithNext: new Uint8Array(n),
   };
 }
 
 export function createLuWorkspace(n: number): LuWorkspace {
   return {
     x: new Float64Array(n),
+    xPair: new Float64Array(2 * n),
     y: new Float64Array(n),
     mark: new Int32Array(n),
     stack: new Int32Array(n),

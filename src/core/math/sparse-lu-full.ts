@@ -148,6 +148,6 @@ export function factorLuFull(
   const nnzA = ap[n];
   const entryRowPosition = f.entryRowPosition;
   for (let p = 0; p < nnzA; p++) entryRowPosition[p] = pinv[ai[p]];
-  prepareSupernodes(f, ws);
+  prepareSupernodes(a, f, ws);
   return { failedStep: -1, offDiagonalPivots };
 }

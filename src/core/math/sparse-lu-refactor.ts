@@ -1,11 +1,13 @@
 /**
  * Numeric-only LU refactorisation: new values, same pattern, same pivot sequence and same L/U patterns
- * as the last full factorisation (as KLU's `klu_refactor`): no graph search, no pivot search.
+ * as the last full factorisation or the symbolic analysis (as KLU's `klu_refactor`): no graph search, no
+ * pivot search.
  *
  * Method: for k = 0..n-1, scatter A(:, Q[k]) into a dense vector indexed by pivot position (the positions
  * are precomputed per entry of A), then for each j in the stored pattern of U(:, k), in its stored
  * topological order: u_jk = x_j and x -= L(:, j) u_jk; finally u_kk = x_k and L(:, k) = x / u_kk.
- * Runs of U entries that belong to one supernode of L are applied as a block (sparse-lu-supernodes.ts).
+ * Runs of U entries that belong to one supernode of L are applied as a block (sparse-lu-supernodes.ts),
+ * and paired columns k, k + 1 are refactored together (sparse-lu-refactor-pair.ts).
  * The stored pivot is accepted only if it is finite, nonzero and |u_kk| >= tau * max(|x_i| : i = k or
  * i in L(:, k)). With tau equal to the full factorisation's threshold (the default) this is the same test
  * threshold partial pivoting applies, so |L| <= 1/tau and refactored factors are as stable as fresh ones;
@@ -16,30 +18,39 @@
  */
 
 import type { CscPattern } from './csc-matrix.ts';
-import type { LuFactors } from './sparse-lu-factors.ts';
+import type { LuFactors, LuWorkspace } from './sparse-lu-factors.ts';
+import { refactorPair } from './sparse-lu-refactor-pair.ts';
 import { subtractSupernodeBelow } from './sparse-lu-supernodes.ts';
 
 /**
  * Refactors `f` in place with new `values` of the pattern `a`. Returns -1 on success, else the step k
  * whose pivot was rejected (then `f` holds garbage numbers and needs a full factorisation). The dense
- * work vector `x` (length n, all zeros) is left all zeros in both cases.
+ * work vectors `ws.x` and `ws.xPair` (all zeros) are left all zeros in both cases.
  */
 export function refactorLu(
   a: CscPattern,
   values: Float64Array,
   tau: number,
   f: LuFactors,
-  x: Float64Array,
+  ws: LuWorkspace,
 ): number {
   const n = a.n;
   const ap = a.colPtr;
   const { colOrder: q, entryRowPosition: apos, lColPtr: lp, uColPtr: up, uDiag, supernodeEnd } = f;
+  const pairedWithNext = f.pairedWithNext;
   const li = f.lRowIdx;
   const lx = f.lValues;
   const ui = f.uRowIdx;
   const ux = f.uValues;
+  const { x, xPair } = ws;
 
   for (let k = 0; k < n; k++) {
+    if (pairedWithNext[k] !== 0) {
+      const failed = refactorPair(a, values, tau, f, xPair, k);
+      if (failed >= 0) return failed;
+      k++;
+      continue;
+    }
     const col = q[k];
     const aEnd = ap[col + 1];
     for (let p = ap[col]; p < aEnd; p++) x[apos[p]] = values[p]; // no duplicates: x is zero here

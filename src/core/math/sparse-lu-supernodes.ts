@@ -1,6 +1,7 @@
 /**
  * Supernodes of the L factor and the data layout that lets the refactorisation and the forward solve
- * apply several columns of L at once (a small dense block instead of one sparse column at a time).
+ * apply several columns of L at once (a small dense block instead of one sparse column at a time), and
+ * the pairs of columns that the refactorisation and the backward solve process together.
  *
  * Method: with the rows of every column of L sorted, columns j..e form a supernode when
  * pattern L(:, t) = {t + 1} ∪ pattern L(:, t + 1) for t = j..e-1: the block has a dense lower triangle
@@ -13,6 +14,7 @@
  * approach to sparse partial pivoting", SIAM J. Matrix Anal. Appl. 20(3), 1999 (supernodes in L).
  */
 
+import type { CscPattern } from './csc-matrix.ts';
 import type { LuFactors, LuWorkspace } from './sparse-lu-factors.ts';
 
 /** Sorts rows ascending within every column of L (values follow), using `dense` (length n) as scratch. */
@@ -100,11 +102,92 @@ function groupUpperColumns(f: LuFactors, ws: LuWorkspace): void {
   }
 }
 
-/** Prepares complete factors for supernodal refactorisation and solves (after a full factorisation). */
-export function prepareSupernodes(f: LuFactors, ws: LuWorkspace): void {
-  sortLowerColumns(f, ws.y);
+/**
+ * Marks the pairs of columns that the refactorisation processes together (sparse-lu-refactor-pair.ts):
+ * k and k + 1 in one supernode and U(:, k + 1) = U(:, k) ∪ {k}, as the two unknowns of one bus in a
+ * power-flow Jacobian. U(:, k + 1) is then stored as U(:, k), in the same order, followed by row k (a
+ * topological order too: no column of L between k and k + 1 is applied before k). Values follow. With
+ * `sorted` (rows of U ascending) that order is the stored one and the sets are compared entry by entry.
+ */
+function pairColumns(f: LuFactors, ws: LuWorkspace, sorted: boolean): void {
+  const { n, uColPtr: up, supernodeEnd, pairedWithNext } = f;
+  const ui = f.uRowIdx;
+  const ux = f.uValues;
+  const { mark, y: tmpVal } = ws;
+  pairedWithNext.fill(0);
+  mark.fill(-1);
+  let k = 0;
+  while (k + 1 < n) {
+    const start = up[k];
+    const mid = up[k + 1];
+    const end = up[k + 2];
+    const paired =
+      supernodeEnd[k] > k &&
+      end - mid === mid - start + 1 &&
+      (sorted ? ui[end - 1] === k && isRepeated(ui, start, mid) : isSameSetPlusK(ui, start, mid, k, mark));
+    if (!paired) {
+      k++;
+      continue;
+    }
+    if (!sorted) {
+      for (let p = mid; p < end; p++) tmpVal[ui[p]] = ux[p];
+      for (let p = start; p < mid; p++) {
+        const j = ui[p];
+        ui[p + mid - start] = j;
+        ux[p + mid - start] = tmpVal[j];
+      }
+      ui[end - 1] = k;
+      ux[end - 1] = tmpVal[k];
+    }
+    pairedWithNext[k] = 1;
+    k += 2;
+  }
+}
+
+/** True when ui[mid + t] = ui[start + t] for t < mid - start. */
+function isRepeated(ui: Int32Array, start: number, mid: number): boolean {
+  for (let p = start; p < mid; p++) if (ui[p + mid - start] !== ui[p]) return false;
+  return true;
+}
+
+/** True when the mid - start + 1 rows after `mid` are those of start..mid-1 and k (marks with k). */
+function isSameSetPlusK(ui: Int32Array, start: number, mid: number, k: number, mark: Int32Array): boolean {
+  for (let p = start; p < mid; p++) mark[ui[p]] = k;
+  mark[k] = k;
+  const end = 2 * mid - start + 1;
+  for (let p = mid; p < end; p++) if (mark[ui[p]] !== k) return false;
+  return true;
+}
+
+/**
+ * Marks with 2 instead of 1 the pairs k, k + 1 whose columns A(:, Q[k]) and A(:, Q[k + 1]) have the
+ * same rows in the same order, so that one pass scatters both.
+ */
+function markSharedScatter(a: CscPattern, f: LuFactors): void {
+  const { n, colOrder: q, entryRowPosition: apos, pairedWithNext } = f;
+  const ap = a.colPtr;
+  for (let k = 0; k + 1 < n; k++) {
+    if (pairedWithNext[k] === 0) continue;
+    const start = ap[q[k]];
+    const length = ap[q[k] + 1] - start;
+    const shift = ap[q[k + 1]] - start;
+    let same = ap[q[k + 1] + 1] - ap[q[k + 1]] === length;
+    for (let p = start; p < start + length && same; p++) same = apos[p] === apos[p + shift];
+    if (same) pairedWithNext[k] = 2;
+  }
+}
+
+/**
+ * Prepares complete factors of `a` for the supernodal and paired refactorisation and the solves.
+ * `sorted`: the rows of every column of L and of U are already ascending (after a symbolic analysis),
+ * which is also a grouped topological order for U, so only supernodes and pairs remain to be found.
+ */
+export function prepareSupernodes(a: CscPattern, f: LuFactors, ws: LuWorkspace, sorted = false): void {
+  if (!sorted) sortLowerColumns(f, ws.y);
   findSupernodes(f);
-  groupUpperColumns(f, ws);
+  if (!sorted) groupUpperColumns(f, ws);
+  pairColumns(f, ws, sorted);
+  markSharedScatter(a, f);
 }
 
 /**

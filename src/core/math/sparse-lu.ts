@@ -1,8 +1,9 @@
 /**
  * Sparse LU solver P A Q = L U for square matrices of one fixed pattern with changing values (the
- * Newton-Raphson power-flow Jacobian, DC power-flow B matrices): AMD column order, a full Gilbert-Peierls
- * factorisation with threshold pivoting the first time, then fast numeric refactorisations that fall back
- * to a full factorisation when a stored pivot becomes unusable.
+ * Newton-Raphson power-flow Jacobian, DC power-flow B matrices): AMD column order; for a structurally
+ * symmetric pattern with a full diagonal, the symbolic factorisation for diagonal pivots up front, else a
+ * full Gilbert-Peierls factorisation with threshold pivoting the first time; then fast numeric
+ * refactorisations that fall back to a full factorisation when a stored pivot becomes unusable.
  */
 
 import { computeAmdOrdering } from './amd-ordering.ts';
@@ -10,6 +11,7 @@ import { assertValidPattern, type CscPattern } from './csc-matrix.ts';
 import { createLuFactors, createLuWorkspace, type LuFactors, type LuWorkspace } from './sparse-lu-factors.ts';
 import { factorLuFull } from './sparse-lu-full.ts';
 import { refactorLu } from './sparse-lu-refactor.ts';
+import { analyseSymmetricLu, hasSymmetricPatternWithDiagonal } from './sparse-lu-symbolic.ts';
 import { solveWithLu } from './sparse-triangular-solve.ts';
 
 export interface SparseLuOptions {
@@ -30,7 +32,12 @@ export interface SparseLuOptions {
   readonly columnOrder?: Int32Array;
 }
 
-/** How `factor` got its factors: first/forced full factorisation, fast refactor, or refactor abandoned. */
+/**
+ * How `factor` got its factors: a full factorisation with pivot search ('full'), a numeric factorisation
+ * on a stored pivot sequence and pattern ('refactor': those of the last full factorisation, or of the
+ * symbolic analysis of a structurally symmetric pattern, then also for the first call), or a refactor
+ * abandoned for a full factorisation ('fallback').
+ */
 export type LuMethod = 'full' | 'refactor' | 'fallback';
 
 /**
@@ -47,9 +54,15 @@ export interface SparseLuStats {
   readonly nnzL: number;
   /** Entries of U including its diagonal. */
   readonly nnzU: number;
+  /**
+   * Symbolic analyses for diagonal pivots of a structurally symmetric pattern with a full diagonal: one in
+   * the constructor, and one more after each failed (singular) factorisation, so the next call starts
+   * again from diagonal pivots. Zero for other patterns.
+   */
+  readonly symbolicAnalyses: number;
   /** Full factorisations run, including those after a fallback. */
   readonly fullFactorizations: number;
-  /** Successful numeric-only refactorisations. */
+  /** Successful numeric-only (re)factorisations, including first ones on a symbolic analysis. */
   readonly refactorizations: number;
   /** Refactorisations abandoned for a full factorisation. */
   readonly fallbacks: number;
@@ -72,6 +85,11 @@ export class SparseLu {
   private factored = false;
   /** True when the pattern and pivot sequence in `factors` may be reused by a refactorisation. */
   private hasSymbolic = false;
+  /** True while the pivot sequence comes from the symbolic analysis and no factorisation used it yet. */
+  private untested = false;
+  /** The pattern is structurally symmetric with a full diagonal: diagonal pivots can be analysed up front. */
+  private readonly symmetric: boolean;
+  private symbolicCount = 0;
   private fullCount = 0;
   private refactorCount = 0;
   private fallbackCount = 0;
@@ -98,26 +116,29 @@ export class SparseLu {
         : options.ordering === 'natural'
           ? naturalOrder(n)
           : computeAmdOrdering(this.pattern);
-    this.factors = createLuFactors(n, nnz, colOrder);
+    this.symmetric = hasSymmetricPatternWithDiagonal(this.pattern);
+    // The symbolic analysis sizes L and U exactly; nnz(A) is a first guess for its growing U.
+    this.factors = createLuFactors(n, nnz, colOrder, this.symmetric ? Math.max(16, nnz) : undefined);
     this.workspace = createLuWorkspace(n);
+    if (this.symmetric) this.analyse();
   }
 
   /**
-   * Factors the matrix with these values (one per entry of the pattern, in its order). The first call,
-   * and any call after a failure, runs a full factorisation; later calls refactor numerically and fall
-   * back to a full factorisation (method 'fallback') if a stored pivot is no longer acceptable.
+   * Factors the matrix with these values (one per entry of the pattern, in its order). With a stored
+   * pivot sequence (from the symbolic analysis of a structurally symmetric pattern, or from the last full
+   * factorisation) it refactors numerically and falls back to a full factorisation (method 'fallback') if
+   * a stored pivot is not acceptable; without one (other patterns: the first call and any call after a
+   * failure; any pattern: the call after `resetPivoting`) it runs a full factorisation. A pivot from the
+   * symbolic analysis is tested against `pivotTolerance` the first time, so it is kept exactly when the
+   * full factorisation would have kept it; later refactorisations test against `refactorPivotTolerance`.
    */
   factor(values: Float64Array): LuStatus {
     const nnz = this.pattern.colPtr[this.n];
     if (values.length !== nnz) throw new RangeError(`factor: ${values.length} values for ${nnz} entries`);
     if (this.hasSymbolic) {
-      const failed = refactorLu(
-        this.pattern,
-        values,
-        this.refactorPivotTolerance,
-        this.factors,
-        this.workspace.x,
-      );
+      const tol = this.untested ? this.pivotTolerance : this.refactorPivotTolerance;
+      this.untested = false;
+      const failed = refactorLu(this.pattern, values, tol, this.factors, this.workspace);
       if (failed < 0) {
         this.refactorCount++;
         this.factored = true;
@@ -132,6 +153,7 @@ export class SparseLu {
   /** Forgets the pivot sequence, so that the next `factor` runs a full factorisation with pivoting. */
   resetPivoting(): void {
     this.hasSymbolic = false;
+    this.untested = false;
   }
 
   /** Overwrites `rhs` with the solution x of A x = rhs for the last successfully factored A. */
@@ -148,6 +170,7 @@ export class SparseLu {
       n: this.n,
       nnzL: ready ? f.lColPtr[this.n] + this.n : 0,
       nnzU: ready ? f.uColPtr[this.n] + this.n : 0,
+      symbolicAnalyses: this.symbolicCount,
       fullFactorizations: this.fullCount,
       refactorizations: this.refactorCount,
       fallbacks: this.fallbackCount,
@@ -162,11 +185,20 @@ export class SparseLu {
     if (result.failedStep >= 0) {
       this.factored = false;
       this.hasSymbolic = false;
-      return { status: 'singular', column: this.factors.colOrder[result.failedStep] };
+      const column = this.factors.colOrder[result.failedStep];
+      if (this.symmetric) this.analyse(); // the next call starts again from diagonal pivots
+      return { status: 'singular', column };
     }
     this.factored = true;
     this.hasSymbolic = true;
     return ok;
+  }
+
+  private analyse(): void {
+    analyseSymmetricLu(this.pattern, this.factors, this.workspace);
+    this.symbolicCount++;
+    this.hasSymbolic = true;
+    this.untested = true;
   }
 }
 

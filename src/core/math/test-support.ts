@@ -120,6 +120,53 @@ export function blockJacobianLike(
   return t.toCsc(2 * nBus);
 }
 
+/**
+ * As `blockJacobianLike`, but bus b has the two unknowns 2b, 2b + 1 only when `hasTwo(b)` (a PQ bus),
+ * else one (a PV bus: angle only), so the pattern mixes 2 x 2, 2 x 1, 1 x 2 and 1 x 1 blocks. Unknowns
+ * are numbered bus by bus.
+ */
+export function mixedJacobianLike(
+  random: () => number,
+  nBus: number,
+  edges: ArrayLike<number>,
+  hasTwo: (bus: number) => boolean,
+): CscMatrix {
+  const first = new Int32Array(nBus + 1);
+  for (let b = 0; b < nBus; b++) first[b + 1] = first[b] + (hasTwo(b) ? 2 : 1);
+  const t = new Triplets();
+  const rowSum = new Float64Array(first[nBus]);
+  const addBlock = (a: number, b: number) => {
+    for (let i = first[a]; i < first[a + 1]; i++) {
+      for (let j = first[b]; j < first[b + 1]; j++) {
+        const v = 2 * random() - 1;
+        t.add(i, j, v);
+        rowSum[i] += Math.abs(v);
+      }
+    }
+  };
+  for (let e = 0; e + 1 < edges.length; e += 2) {
+    if (edges[e] === edges[e + 1]) continue;
+    addBlock(edges[e], edges[e + 1]);
+    addBlock(edges[e + 1], edges[e]);
+  }
+  for (let b = 0; b < nBus; b++) {
+    for (let i = first[b]; i < first[b + 1]; i++) {
+      for (let j = first[b]; j < first[b + 1]; j++) {
+        t.add(i, j, i === j ? 1.2 * (1 + rowSum[i]) : 0.1 * (2 * random() - 1));
+      }
+    }
+  }
+  return t.toCsc(first[nBus]);
+}
+
+/** Edges of a random connected graph: a random tree plus `extra` random edges (pairs of bus numbers). */
+export function randomGridEdges(random: () => number, nBus: number, extra: number): number[] {
+  const edges: number[] = [];
+  for (let i = 1; i < nBus; i++) edges.push(i, Math.floor(random() * i));
+  for (let e = 0; e < extra; e++) edges.push(Math.floor(random() * nBus), Math.floor(random() * nBus));
+  return edges;
+}
+
 /** ||A x - b||_2 / ||b||_2 (or the plain residual norm when b = 0). */
 export function relativeResidual(a: CscMatrix, x: Float64Array, b: Float64Array): number {
   const ax = new Float64Array(a.nRows);
