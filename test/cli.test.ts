@@ -111,6 +111,20 @@ describe('kirchhoff pf', () => {
     expect(run.stderr.trim()).toBe(`${file}: branches[3].toBusId: bus "nowhere" does not exist`);
   });
 
+  it('fails naming the problem when no bus can be the slack', () => {
+    const grid = JSON.parse(readFileSync(join(root, 'examples', 'district.json'), 'utf8'));
+    for (const g of grid.generators) g.inService = false;
+    const file = join(work, 'no-slack.json');
+    writeFileSync(file, JSON.stringify(grid));
+    for (const args of [[file], [file, '--dc']]) {
+      const run = kirchhoff('pf', ...args);
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        `${file}: buses: no slack bus: no bus of type "slack" or "pv" has an in-service generator, so every island would be de-energised`,
+      );
+    }
+  });
+
   it('fails with a one-line reason when the power flow does not converge', () => {
     const text = readFileSync(case9, 'utf8').replace(/^(\s*5\s+1\s+)90(\s+)30/m, '$19000$23000');
     const file = join(work, 'overloaded.m');

@@ -2,8 +2,9 @@
  * The power-flow use case: read a grid file's text, compile, solve (AC Newton-Raphson or DC) and
  * summarise, timing each stage with the given clock.
  */
-import type { Grid } from '../../core/grid/index.ts';
+import { formatGridIssue, type Grid } from '../../core/grid/index.ts';
 import {
+  checkPowerFlowInput,
   compileAcPowerFlow,
   compileDcPowerFlow,
   type PowerFlowResult,
@@ -52,6 +53,9 @@ export function runPowerFlow(request: PowerFlowRequest, clock: Clock): PowerFlow
   if (request.model === 'dc') {
     const model = compileDcPowerFlow(loaded.grid);
     const t2 = clock.nowMs();
+    const issues = checkPowerFlowInput(model.net);
+    if (issues.length > 0)
+      return { ok: false, errors: issues.map((i) => `${request.fileName}: ${formatGridIssue(i)}`) };
     const solution = solveDcPowerFlow(model);
     const t3 = clock.nowMs();
     const result = summarizeDcPowerFlow(model, solution);
@@ -66,6 +70,9 @@ export function runPowerFlow(request: PowerFlowRequest, clock: Clock): PowerFlow
   }
   const model = compileAcPowerFlow(loaded.grid);
   const t2 = clock.nowMs();
+  const issues = checkPowerFlowInput(model.net);
+  if (issues.length > 0)
+    return { ok: false, errors: issues.map((i) => `${request.fileName}: ${formatGridIssue(i)}`) };
   const solution = solveAcPowerFlow(model, { enforceQLimits: request.enforceQLimits, start: request.start });
   const t3 = clock.nowMs();
   const result = summarizeAcPowerFlow(model, solution);

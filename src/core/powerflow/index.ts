@@ -4,6 +4,7 @@ export { compileAcPowerFlow, runAcPowerFlow, solveAcPowerFlow } from './ac-power
 export type { AcSolution, CompiledAcPowerFlow } from './ac-power-flow-model.ts';
 export type { BusKind } from './bus-kind.ts';
 export { busKindName } from './bus-kind.ts';
+export { checkPowerFlowInput } from './check-power-flow-input.ts';
 export type { PowerFlowNetwork } from './compile-network.ts';
 export { compileNetwork } from './compile-network.ts';
 export type { CompiledDcPowerFlow } from './dc-power-flow.ts';
