@@ -3,7 +3,7 @@
  * `runCli` with a fake `CliIo`, and through `formatPowerFlowJson` directly.
  */
 import { describe, expect, it } from 'vitest';
-import { runAcPowerFlow } from '../../src/core/powerflow/index.ts';
+import { runAcPowerFlow, runDcPowerFlow } from '../../src/core/powerflow/index.ts';
 import { formatPowerFlowJson } from '../../src/services/cli/format-power-flow-json.ts';
 import { type CliIo, runCli } from '../../src/services/cli/index.ts';
 import { type GridSpec, grid } from './support.ts';
@@ -107,5 +107,37 @@ describe('pf --json with non-numeric bus ids', () => {
     );
     expect(new Set(json.bus.id).size).toBe(3);
     expect(json.bus.id.map(String)).toEqual(['7', '007', '12345678901234567891']);
+  });
+});
+
+describe('isolated buses in the MATPOWER-shaped output', () => {
+  it('keep the case voltage, as MATPOWER reports them, while the engine marks them de-energised', () => {
+    const g = grid({
+      buses: [
+        { id: '1', baseKv: 20, type: 'slack' },
+        { id: '2', baseKv: 20 },
+        { id: '3', baseKv: 20, type: 'isolated', vmPu: 0.97, vaDeg: -4 },
+      ],
+      branches: [
+        { id: 'a', fromBusId: '1', toBusId: '2', rPu: 0.01, xPu: 0.05 },
+        { id: 'b', fromBusId: '2', toBusId: '3', rPu: 0.01, xPu: 0.05 },
+      ],
+      generators: [{ id: 'g', busId: '1' }],
+      loads: [{ id: 'l', busId: '2', pMw: 5 }],
+    });
+    const result = runAcPowerFlow(g);
+    expect(result.buses.energised[2]).toBe(0);
+    expect(result.buses.vmPu[2]).toBe(0);
+    const ac = formatPowerFlowJson(g, result, { parse: 0, compile: 0, solve: 0 }) as {
+      bus: { vm: number[]; va: number[] };
+      branch: { pf: number[] };
+    };
+    expect(ac.bus.vm[2]).toBe(0.97);
+    expect(ac.bus.va[2]).toBe(-4);
+    expect(ac.branch.pf[1]).toBe(0);
+    const dc = formatPowerFlowJson(g, runDcPowerFlow(g), { parse: 0, compile: 0, solve: 0 }) as {
+      bus: { va: number[] };
+    };
+    expect(dc.bus.va[2]).toBe(-4);
   });
 });

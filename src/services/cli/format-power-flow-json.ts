@@ -1,12 +1,16 @@
 /**
  * The `pf --json` output: one object in the schema of MATPOWER's reference files
  * (`../shared/cases/matpower/reference/<case>.pf.json` and `.dcpf.json`), same units and element
- * order, so that the two can be diffed, plus `timing_ms` measured in this process.
+ * order, so that the two can be diffed, plus `timing_ms` measured in this process. As in MATPOWER,
+ * buses that are out of service (type 4, isolated) keep the voltage stored in the case; the results
+ * of the engine give them 0 and `energised: 0`.
  */
 import type { Grid } from '../../core/grid/index.ts';
 import type { PowerFlowResult } from '../../core/powerflow/index.ts';
 
 const matpowerBusType = { pq: 1, pv: 2, slack: 3, isolated: 4 } as const;
+
+const isOutOfService = (bus: Grid['buses'][number]) => !bus.inService || bus.type === 'isolated';
 
 /** Bus ids that are integers written canonically (MATPOWER bus numbers) are written as numbers. */
 function busRef(id: string): number | string {
@@ -42,7 +46,10 @@ export function formatPowerFlowJson(
       status: result.status,
       baseMVA: result.baseMva,
       units: { va: 'degrees', p: 'MW' },
-      bus: { id: busIds, va: Array.from(result.buses.vaDeg) },
+      bus: {
+        id: busIds,
+        va: grid.buses.map((b, i) => (isOutOfService(b) ? b.vaDeg : result.buses.vaDeg[i])),
+      },
       gen,
       branch: branchBase,
       timing_ms: timing,
@@ -62,8 +69,8 @@ export function formatPowerFlowJson(
     bus: {
       id: busIds,
       type: grid.buses.map((b) => matpowerBusType[b.type]),
-      vm: Array.from(result.buses.vmPu),
-      va: Array.from(result.buses.vaDeg),
+      vm: grid.buses.map((b, i) => (isOutOfService(b) ? b.vmPu : result.buses.vmPu[i])),
+      va: grid.buses.map((b, i) => (isOutOfService(b) ? b.vaDeg : result.buses.vaDeg[i])),
     },
     gen,
     branch: {
