@@ -42,7 +42,11 @@ export function loadGrid(
     const parsed = parseGrid(data);
     if (!parsed.ok)
       return { ok: false, errors: parsed.issues.map((i) => `${fileName}: ${formatGridIssue(i)}`) };
-    return { ok: true, grid: parsed.grid, warnings: [] };
+    return {
+      ok: true,
+      grid: parsed.grid,
+      warnings: parsed.warnings.map((w) => `${fileName}: ${formatGridIssue(w)}`),
+    };
   }
   return {
     ok: false,

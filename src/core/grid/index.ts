@@ -15,4 +15,4 @@ export { GRID_FORMAT, GRID_FORMAT_VERSION, gridSchema } from './grid-schema.ts';
 export type { Load, Shunt } from './load-schema.ts';
 export { loadSchema, shuntSchema } from './load-schema.ts';
 export type { GridIssue, GridParseResult } from './validate-grid.ts';
-export { formatGridIssue, formatPath, parseGrid, validateGrid } from './validate-grid.ts';
+export { formatGridIssue, formatPath, isGridError, parseGrid, validateGrid } from './validate-grid.ts';

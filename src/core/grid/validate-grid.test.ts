@@ -78,6 +78,16 @@ describe('parseGrid', () => {
     ]);
   });
 
+  it('accepts limits in the wrong order with warnings, since calculations can still run', () => {
+    const grid = minimal();
+    grid.generators = [{ id: 'g', busId: 'a', pMinMw: 5, pMaxMw: 1 }];
+    const parsed = parseGrid(grid);
+    if (!parsed.ok) throw new Error('expected a grid');
+    expect(parsed.warnings).toEqual([
+      { path: 'generators[0].pMinMw', message: '5 exceeds pMaxMw 1', severity: 'warning' },
+    ]);
+  });
+
   it('rejects an empty grid', () => {
     const parsed = parseGrid({ format: 'kirchhoff-grid', version: 1, buses: [] });
     if (parsed.ok) throw new Error('expected issues');

@@ -2,6 +2,8 @@
  * Grid validation: the zod schema checks each field, then the cross-references and physical
  * consistency are checked here. Every problem is returned at once, each with its path
  * (`branches[12].toBusId: bus "9999" does not exist`); nothing throws on bad input.
+ * Errors make a grid unusable (broken references, duplicates, zero impedance); warnings flag data
+ * that calculations can still use but that is probably wrong (limits in the wrong order).
  */
 import type { z } from 'zod';
 import { type Grid, gridSchema } from './grid-schema.ts';
@@ -9,9 +11,15 @@ import { type Grid, gridSchema } from './grid-schema.ts';
 export interface GridIssue {
   readonly path: string;
   readonly message: string;
+  /** Absent means 'error'. */
+  readonly severity?: 'error' | 'warning';
 }
 
-export type GridParseResult = { ok: true; grid: Grid } | { ok: false; issues: GridIssue[] };
+export type GridParseResult =
+  | { ok: true; grid: Grid; warnings: GridIssue[] }
+  | { ok: false; issues: GridIssue[] };
+
+export const isGridError = (issue: GridIssue): boolean => issue.severity !== 'warning';
 
 /** Formats one issue as `path: message`. */
 export function formatGridIssue(issue: GridIssue): string {
@@ -33,17 +41,19 @@ export function parseGrid(input: unknown): GridParseResult {
   const parsed = gridSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(fromZodIssue) };
   const issues = validateGrid(parsed.data);
-  return issues.length === 0 ? { ok: true, grid: parsed.data } : { ok: false, issues };
+  if (issues.some(isGridError)) return { ok: false, issues };
+  return { ok: true, grid: parsed.data, warnings: issues };
 }
 
 function fromZodIssue(issue: z.core.$ZodIssue): GridIssue {
   return { path: formatPath(issue.path), message: issue.message };
 }
 
-/** Checks what the schema cannot: unique ids, references, and consistent limits. */
+/** Checks what the schema cannot: unique ids, references (errors) and consistent limits (warnings). */
 export function validateGrid(grid: Grid): GridIssue[] {
   const issues: GridIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
+  const warn = (path: string, message: string) => issues.push({ path, message, severity: 'warning' });
 
   if (grid.buses.length === 0) add('buses', 'the grid has no buses');
   const busIds = checkUniqueIds('buses', grid.buses, add);
@@ -59,7 +69,7 @@ export function validateGrid(grid: Grid): GridIssue[] {
       add(`buses[${i}].zoneId`, `zone "${bus.zoneId}" does not exist`);
     }
     if (bus.vmMinPu > bus.vmMaxPu)
-      add(`buses[${i}].vmMinPu`, `${bus.vmMinPu} exceeds vmMaxPu ${bus.vmMaxPu}`);
+      warn(`buses[${i}].vmMinPu`, `${bus.vmMinPu} exceeds vmMaxPu ${bus.vmMaxPu}`);
   });
   grid.branches.forEach((branch, i) => {
     busRef('branches', i, 'fromBusId', branch.fromBusId);
@@ -74,7 +84,7 @@ export function validateGrid(grid: Grid): GridIssue[] {
       branch.angMaxDeg !== undefined &&
       branch.angMinDeg > branch.angMaxDeg
     ) {
-      add(`branches[${i}].angMinDeg`, `${branch.angMinDeg} exceeds angMaxDeg ${branch.angMaxDeg}`);
+      warn(`branches[${i}].angMinDeg`, `${branch.angMinDeg} exceeds angMaxDeg ${branch.angMaxDeg}`);
     }
   });
   grid.switches.forEach((sw, i) => {
@@ -85,10 +95,10 @@ export function validateGrid(grid: Grid): GridIssue[] {
   grid.generators.forEach((gen, i) => {
     busRef('generators', i, 'busId', gen.busId);
     if (gen.pMaxMw !== undefined && gen.pMinMw > gen.pMaxMw) {
-      add(`generators[${i}].pMinMw`, `${gen.pMinMw} exceeds pMaxMw ${gen.pMaxMw}`);
+      warn(`generators[${i}].pMinMw`, `${gen.pMinMw} exceeds pMaxMw ${gen.pMaxMw}`);
     }
     if (gen.qMinMvar !== undefined && gen.qMaxMvar !== undefined && gen.qMinMvar > gen.qMaxMvar) {
-      add(`generators[${i}].qMinMvar`, `${gen.qMinMvar} exceeds qMaxMvar ${gen.qMaxMvar}`);
+      warn(`generators[${i}].qMinMvar`, `${gen.qMinMvar} exceeds qMaxMvar ${gen.qMaxMvar}`);
     }
     if (gen.cost?.model === 'piecewise-linear') {
       const points = gen.cost.points;
@@ -106,20 +116,20 @@ export function validateGrid(grid: Grid): GridIssue[] {
   }
   grid.storage.forEach((s, i) => {
     if (s.socMinFraction > s.socMaxFraction) {
-      add(`storage[${i}].socMinFraction`, `${s.socMinFraction} exceeds socMaxFraction ${s.socMaxFraction}`);
+      warn(`storage[${i}].socMinFraction`, `${s.socMinFraction} exceeds socMaxFraction ${s.socMaxFraction}`);
     }
     if (s.energyMwh > s.energyCapacityMwh) {
-      add(`storage[${i}].energyMwh`, `${s.energyMwh} exceeds energyCapacityMwh ${s.energyCapacityMwh}`);
+      warn(`storage[${i}].energyMwh`, `${s.energyMwh} exceeds energyCapacityMwh ${s.energyCapacityMwh}`);
     }
     if (s.pMw > s.pDischargeMaxMw || -s.pMw > s.pChargeMaxMw) {
-      add(`storage[${i}].pMw`, `${s.pMw} is outside [-pChargeMaxMw, pDischargeMaxMw]`);
+      warn(`storage[${i}].pMw`, `${s.pMw} is outside [-pChargeMaxMw, pDischargeMaxMw]`);
     }
   });
   grid.pv.forEach((p, i) => {
-    if (p.pMw > p.capacityMw) add(`pv[${i}].pMw`, `${p.pMw} exceeds capacityMw ${p.capacityMw}`);
+    if (p.pMw > p.capacityMw) warn(`pv[${i}].pMw`, `${p.pMw} exceeds capacityMw ${p.capacityMw}`);
   });
   grid.evChargers.forEach((c, i) => {
-    if (c.pMw > c.pMaxMw) add(`evChargers[${i}].pMw`, `${c.pMw} exceeds pMaxMw ${c.pMaxMw}`);
+    if (c.pMw > c.pMaxMw) warn(`evChargers[${i}].pMw`, `${c.pMw} exceeds pMaxMw ${c.pMaxMw}`);
   });
   return issues;
 }

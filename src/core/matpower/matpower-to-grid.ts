@@ -9,6 +9,7 @@ import {
   GRID_FORMAT,
   GRID_FORMAT_VERSION,
   type Grid,
+  isGridError,
   validateGrid,
 } from '../grid/index.ts';
 import {
@@ -57,7 +58,7 @@ import {
   VMAX,
   VMIN,
 } from './matpower-case.ts';
-import type { MatpowerError } from './matpower-error.ts';
+import { formatMatpowerError, type MatpowerError } from './matpower-error.ts';
 
 export type MatpowerConversion =
   | { readonly ok: true; readonly grid: Grid; readonly warnings: string[] }
@@ -76,6 +77,12 @@ export function convertMatpowerCase(mpc: MatpowerCase, file: string): MatpowerCo
 
   const areas = new Set<number>();
   const buses: Grid['buses'] = [];
+  const startAtOne = (line: number, id: string) => {
+    warnings.push(
+      formatMatpowerError({ file, line, message: `bus ${id}: VM is not positive; starting from 1 p.u.` }),
+    );
+    return 1;
+  };
   const loads: Grid['loads'] = [];
   const shunts: Grid['shunts'] = [];
   mpc.bus.rows.forEach((row, i) => {
@@ -94,7 +101,7 @@ export function convertMatpowerCase(mpc: MatpowerCase, file: string): MatpowerCo
       zoneId: `area-${row[BUS_AREA]}`,
       baseKv: row[BASE_KV],
       type,
-      vmPu: row[VM] > 0 ? row[VM] : 1,
+      vmPu: row[VM] > 0 ? row[VM] : startAtOne(line, id),
       vaDeg: row[VA],
       vmMinPu: row[VMIN] > 0 ? row[VMIN] : 0.9,
       vmMaxPu: row[VMAX] > 0 ? row[VMAX] : 1.1,
@@ -189,7 +196,8 @@ export function convertMatpowerCase(mpc: MatpowerCase, file: string): MatpowerCo
   for (const issue of validateGrid(grid)) {
     const element = /^([a-zA-Z]+)\[(\d+)\]/.exec(issue.path);
     const line = (element === null ? undefined : linesOf[element[1]]?.[Number(element[2])]) ?? 0;
-    errors.push({ file, line, message: formatGridIssue(issue) });
+    if (isGridError(issue)) errors.push({ file, line, message: formatGridIssue(issue) });
+    else warnings.push(formatMatpowerError({ file, line, message: formatGridIssue(issue) }));
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, grid, warnings };
