@@ -12,6 +12,7 @@ const confined = [
   ['pg', '^src/services/storage/postgres/'],
   ['mqtt', '^src/services/mqtt/'],
   ['aedes', '^src/services/mqtt/'],
+  ['cli-progress', '^src/services/cli/'],
 ];
 
 module.exports = {
