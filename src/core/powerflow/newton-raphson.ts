@@ -179,7 +179,7 @@ export class AcNewtonSolver {
     return { status: Number.isFinite(norm) ? 'max-iterations' : 'diverged', iterations, maxMismatchPu: norm };
   }
 
-  /** Computes W, S and the mismatch F; returns ||F||_inf. */
+  /** Computes W, S = V conj(Ybus V) and the mismatch F; returns ||F||_inf. */
   private evaluate(
     pSched: Float64Array,
     qSched: Float64Array,
@@ -208,9 +208,17 @@ export class AcNewtonSolver {
         const wim = vi[i] * a - vr[i] * c;
         wr[p] = wre;
         wi[p] = wim;
-        sr[i] += wre;
-        si[i] += wim;
+        // Accumulate the current I_i = sum_k Y_ik V_k (in sr/si) first, as MATPOWER does: with very
+        // large admittances the power terms cancel less accurately than the currents.
+        sr[i] += a;
+        si[i] += c;
       }
+    }
+    for (let b = 0; b < n; b++) {
+      const ir = sr[b];
+      const ii = si[b];
+      sr[b] = vr[b] * ir + vi[b] * ii;
+      si[b] = vi[b] * ir - vr[b] * ii;
     }
     let norm = 0;
     for (let b = 0; b < n; b++) {
