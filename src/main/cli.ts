@@ -1,4 +1,5 @@
-/** Composition root of the `kirchhoff` command: real files, stdout and clock. */
+/** Composition root of the `kirchhoff` command: real files, stdout, clock and dataset readers. */
 import { nodeCliIo, runCli } from '../services/cli/index.ts';
+import { readLoadDataset } from '../services/datasets/index.ts';
 
-process.exitCode = runCli(process.argv.slice(2), nodeCliIo);
+process.exitCode = runCli(process.argv.slice(2), { ...nodeCliIo, readDataset: readLoadDataset });

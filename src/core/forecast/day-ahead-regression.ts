@@ -4,6 +4,9 @@
  * The normal equations are running sums, so the daily update after each day's actuals (the
  * feedback loop) adds one day and drops the oldest: O(features^2) per hour instead of a refit.
  *
+ * With less than a year of history at the first origin, the month and trend terms are left out
+ * (see regression-features.ts), for the whole backtest.
+ *
  * Weather: `actual` feeds the observed temperature of the target day (a perfect forecast, the usual
  * upper bound); `persistence` feeds yesterday's temperature at the same hour.
  */
@@ -31,6 +34,7 @@ export function createDayAheadRegression(problem: LoadProblem, options: Regressi
   let scales: FeatureScales | undefined;
   let fitted = false;
   let firstTrainDay = 0;
+  let seasonal = true;
 
   const actualTemperature = (j: number) => (j >= 0 ? problem.temperature[j] : Number.NaN);
   const context = (temperature: (j: number) => number): FeatureContext => ({
@@ -38,6 +42,7 @@ export function createDayAheadRegression(problem: LoadProblem, options: Regressi
     load: problem.load,
     holidays: problem.holidays,
     scales: scales!,
+    seasonal,
     temperature,
   });
   const trainingContext = () => context(actualTemperature);
@@ -59,6 +64,7 @@ export function createDayAheadRegression(problem: LoadProblem, options: Regressi
     start(firstDay) {
       scales = measureScales(problem, firstDay);
       firstTrainDay = Math.max(8, firstDay - windowDays);
+      seasonal = firstDay - firstTrainDay >= 365;
       for (let d = firstTrainDay; d < firstDay; d++) addDay(d, 1);
     },
     forecast(d) {

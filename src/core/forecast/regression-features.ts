@@ -26,6 +26,11 @@ export interface FeatureContext {
   readonly load: Float64Array;
   readonly holidays: ReadonlySet<string>;
   readonly scales: FeatureScales;
+  /**
+   * Use the month and trend terms. They need a year of training data: with less, the months ahead
+   * were never seen and the model would carry January's level and heating response into May.
+   */
+  readonly seasonal: boolean;
   /** Temperature at hour index j as seen by this forecast (actual or forecast). */
   readonly temperature: (j: number) => number;
 }
@@ -44,7 +49,7 @@ export function buildFeatures(ctx: FeatureContext, i: number, x: Float64Array): 
   const d = Math.floor(i / 24);
   const { scales } = ctx;
   const date = new Date(ctx.startMs + d * DAY_MS);
-  const month = date.getUTCMonth(); // 0..11
+  const month = ctx.seasonal ? date.getUTCMonth() : 0; // 0..11; 0 turns the month terms off
   const type = dayType(ctx.startMs, d, ctx.holidays);
   const t = (ctx.temperature(i) - scales.tempMean) / scales.tempStd;
   let ma = 0;
@@ -69,7 +74,7 @@ export function buildFeatures(ctx: FeatureContext, i: number, x: Float64Array): 
   x.fill(0);
   let k = 0;
   x[k++] = 1;
-  x[k++] = (ctx.startMs + d * DAY_MS) / (365.25 * DAY_MS) - 30; // years since 2000, roughly centred
+  x[k++] = ctx.seasonal ? (ctx.startMs + d * DAY_MS) / (365.25 * DAY_MS) - 30 : 0; // years since 2000
   if (month > 0) x[k + month - 1] = 1;
   k += 11;
   if (type < 6) x[k + type] = 1;

@@ -1,5 +1,5 @@
 /** What the CLI needs from its surroundings, so that tests can run it in memory. */
-import type { Clock } from '../../app/ports.ts';
+import type { Clock, ReadDataset } from '../../app/ports.ts';
 
 export interface CliIo {
   readonly clock: Clock;
@@ -8,4 +8,6 @@ export interface CliIo {
   writeTextAtomic(path: string, text: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Reads a forecasting dataset folder (wired by the composition root). */
+  readonly readDataset?: ReadDataset;
 }

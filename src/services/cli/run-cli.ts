@@ -6,6 +6,7 @@ import { runPowerFlow } from '../../app/run-power-flow/index.ts';
 import { parseOptions, readInput, UsageError } from './cli-args.ts';
 import type { CliIo } from './cli-io.ts';
 import { convertGridFile, printGridSchema } from './convert-command.ts';
+import { forecastCommand } from './forecast-command.ts';
 import { formatPowerFlowJson } from './format-power-flow-json.ts';
 import { formatPowerFlowSummary } from './format-power-flow-summary.ts';
 
@@ -18,6 +19,9 @@ Usage:
       Write a grid in Kirchhoff's JSON format.
   kirchhoff schema
       Print the JSON Schema of the grid format.
+  kirchhoff forecast backtest <dataset-dir> --from <date> --to <date> [--model <name>]
+                              [--weather actual|persistence] [--json]
+      Day-ahead forecasts issued at 00:00 for each day, scored against what happened.
 `;
 
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -30,6 +34,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return convertGridFile(rest, io);
       case 'schema':
         return printGridSchema(io);
+      case 'forecast':
+        return forecastCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
