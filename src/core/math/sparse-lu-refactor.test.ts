@@ -12,14 +12,9 @@ import {
   randomGridEdges,
   randomVector,
   relativeResidual,
+  solveWith,
   Triplets,
 } from './test-support.ts';
-
-function solveWith(lu: SparseLu, b: Float64Array): Float64Array {
-  const x = b.slice();
-  lu.solve(x);
-  return x;
-}
 
 function countPairs(f: LuFactors): number {
   return f.pairedWithNext.reduce((sum, v) => sum + v, 0);

@@ -15,14 +15,9 @@ import {
   randomSparseMatrix,
   randomVector,
   relativeResidual,
+  solveWith,
   Triplets,
 } from './test-support.ts';
-
-function solveWith(lu: SparseLu, b: Float64Array): Float64Array {
-  const x = b.slice();
-  lu.solve(x);
-  return x;
-}
 
 /** A square pattern from (row, column) pairs; `shuffle` reverses the rows of every column. */
 function patternOf(n: number, entries: [number, number][], shuffle = false): CscPattern {

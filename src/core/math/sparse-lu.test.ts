@@ -11,14 +11,9 @@ import {
   randomSparseMatrix,
   randomVector,
   relativeResidual,
+  solveWith,
   Triplets,
 } from './test-support.ts';
-
-function solveWith(lu: SparseLu, b: Float64Array): Float64Array {
-  const x = b.slice();
-  lu.solve(x);
-  return x;
-}
 
 function dense(n: number, rows: number[][]): CscMatrix {
   const t = new Triplets();

@@ -282,3 +282,10 @@ export function orderByExactMinimumDegree(pattern: CscPattern): Int32Array {
   }
   return order;
 }
+
+/** Solves with the last factorisation into a new vector (the right-hand side is kept). */
+export function solveWith(lu: { solve(rhs: Float64Array): void }, b: Float64Array): Float64Array {
+  const x = b.slice();
+  lu.solve(x);
+  return x;
+}
