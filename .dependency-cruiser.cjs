@@ -13,6 +13,9 @@ const confined = [
   ['mqtt', '^src/services/mqtt/'],
   ['aedes', '^src/services/mqtt/'],
   ['cli-progress', '^src/services/cli/'],
+  ['suncalc', '^src/core/solar/'],
+  ['echarts', '^src/services/plot/'],
+  ['zrender', '^src/services/plot/'],
 ];
 
 module.exports = {
