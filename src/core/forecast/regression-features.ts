@@ -3,7 +3,8 @@
  * GEFCom2012 (trend, month, day type, a cubic in temperature interacting with month) with the
  * recency effect of Wang, Liu & Hong (2016): the moving average and lags of temperature, plus the
  * load of the same hour one day and one week earlier (known at the forecast origin), the first
- * interacting with the day type, with the temperature of that hour a day earlier (so the model can
+ * interacting with the day type, the last load before the origin with its temperature (today's
+ * level: a day that starts high stays high), with the temperature of that hour a day earlier (so the model can
  * take yesterday's weather out of yesterday's load), the day's extreme temperatures and a
  * temperature-by-day-type term. Holidays count as Sundays. One model per hour of day, so no
  * hour interactions are needed.
@@ -13,7 +14,7 @@
  */
 import { DAY_MS } from './time-series.ts';
 
-export const FEATURE_COUNT = 82;
+export const FEATURE_COUNT = 84;
 
 export interface FeatureScales {
   readonly loadScale: number;
@@ -70,6 +71,9 @@ export function buildFeatures(ctx: FeatureContext, i: number, x: Float64Array): 
   dayMin = (dayMin - scales.tempMean) / scales.tempStd;
   const l24 = i >= 24 ? ctx.load[i - 24] / scales.loadScale : Number.NaN;
   const l168 = i >= 168 ? ctx.load[i - 168] / scales.loadScale : Number.NaN;
+  const origin = d * 24;
+  const lLast = origin >= 1 ? ctx.load[origin - 1] / scales.loadScale : Number.NaN;
+  const tLast = (ctx.temperature(origin - 1) - scales.tempMean) / scales.tempStd;
 
   x.fill(0);
   let k = 0;
@@ -108,6 +112,8 @@ export function buildFeatures(ctx: FeatureContext, i: number, x: Float64Array): 
   x[k++] = dayMin * dayMin;
   if (type < 6) x[k + type] = t;
   k += 6;
+  x[k++] = lLast;
+  x[k++] = tLast;
   if (k !== FEATURE_COUNT) throw new Error(`buildFeatures wrote ${k} features, expected ${FEATURE_COUNT}`);
   for (let j = 0; j < k; j++) if (!Number.isFinite(x[j])) return false;
   return true;
