@@ -1,9 +1,9 @@
 /**
  * The ports the use cases need, defined here by their consumer; services implement them.
- * So far: a clock (the core never reads it) and the dataset reader of forecasting.
+ * So far: a clock (the core never reads it) and the dataset reader of forecasting (load, PV, EV).
  */
 
-import type { RegularSeries } from '../core/forecast/index.ts';
+import type { EvSessionRecord, RegularSeries } from '../core/forecast/index.ts';
 
 /** A monotonic clock in milliseconds, for timings (wall clock or simulated). */
 export interface Clock {
@@ -22,9 +22,45 @@ export interface LoadDataset {
   readonly holidays: readonly string[];
 }
 
+/** A PV dataset: measured power of one system with its site and the weather at the site. */
+export interface PvDataset {
+  readonly kind: 'pv';
+  readonly name: string;
+  readonly site: {
+    readonly latDeg: number;
+    readonly lonDeg: number;
+    /** IANA zone of the site's clock, and its standard-time offset (UTC + minutes). */
+    readonly timeZone: string;
+    readonly standardOffsetMinutes: number;
+  };
+  /** AC power (unit W or kW) on true instants; NaN = no data. */
+  readonly power: RegularSeries;
+  readonly weather: {
+    readonly ghiWm2: RegularSeries;
+    readonly tempAirC: RegularSeries;
+    readonly ghiClearWm2: RegularSeries;
+    readonly dniClearWm2?: RegularSeries;
+    readonly dhiClearWm2?: RegularSeries;
+  };
+}
+
+/** EV charging sessions with the clock of their plug-in times. */
+export interface EvDataset {
+  readonly kind: 'ev';
+  readonly name: string;
+  /** IANA zone of the plug-in clock, e.g. `Europe/Oslo`. */
+  readonly timeZone: string;
+  /** Minutes east of UTC of that zone at an instant. */
+  readonly offsetAt: (instantMs: number) => number;
+  readonly sessions: readonly EvSessionRecord[];
+}
+
+/** The datasets the forecasting use cases read. */
+export type ForecastDataset = LoadDataset | PvDataset | EvDataset;
+
 /** Reads a dataset folder; every problem as a one-line message naming file, line and column. */
 export type ReadDataset = (
   dir: string,
 ) =>
-  | { ok: true; dataset: LoadDataset; warnings: readonly string[] }
+  | { ok: true; dataset: ForecastDataset; warnings: readonly string[] }
   | { ok: false; errors: readonly string[] };

@@ -18,6 +18,11 @@ export interface DayAheadModel {
 
 /** Same hour `lagDays` earlier: 7 for the seasonal naive, 1 for the previous day. */
 export function createNaiveModel(problem: LoadProblem, name: string, lagDays: number): DayAheadModel {
+  return createLagModel(problem.load, name, lagDays);
+}
+
+/** The naive model over any hourly series that starts at a local midnight. */
+export function createLagModel(values: Float64Array, name: string, lagDays: number): DayAheadModel {
   return {
     name,
     minHistoryDays: lagDays,
@@ -26,7 +31,7 @@ export function createNaiveModel(problem: LoadProblem, name: string, lagDays: nu
       const out = new Float64Array(24);
       for (let h = 0; h < 24; h++) {
         const i = (d - lagDays) * 24 + h;
-        out[h] = i >= 0 ? problem.load[i] : Number.NaN;
+        out[h] = i >= 0 ? values[i] : Number.NaN;
       }
       return out;
     },

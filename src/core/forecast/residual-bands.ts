@@ -56,7 +56,7 @@ export class ResidualBands {
 }
 
 /** Linear-interpolated quantile of sorted values (type 7 of Hyndman & Fan 1996). */
-export function empiricalQuantile(sorted: readonly number[], q: number): number {
+export function empiricalQuantile(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);

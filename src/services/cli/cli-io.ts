@@ -1,13 +1,16 @@
 /** What the CLI needs from its surroundings, so that tests can run it in memory. */
+import type { RenderChartSvg } from '../../app/chart-port.ts';
 import type { Clock, ReadDataset } from '../../app/ports.ts';
 
 export interface CliIo {
   readonly clock: Clock;
   readText(path: string): string;
-  /** Writes a whole file or nothing (temporary file, then rename). */
+  /** Writes a whole file or nothing (temporary file, then rename), creating missing folders. */
   writeTextAtomic(path: string, text: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
   /** Reads a forecasting dataset folder (wired by the composition root). */
   readonly readDataset?: ReadDataset;
+  /** Renders a chart to SVG (wired by the composition root). */
+  readonly renderChartSvg?: RenderChartSvg;
 }

@@ -1,16 +1,31 @@
 /**
  * `kirchhoff forecast backtest <dataset-dir> --from D --to D [--model m] [--weather actual|persistence]
- * [--json]`: rolling-origin day-ahead backtest of the load models, with a progress bar on stderr.
+ * [--json]`: rolling-origin day-ahead backtest of the load, PV or EV-session models of a dataset folder (the
+ * kind is recognised from its files), with a progress bar on stderr; `forecast predict` is in
+ * forecast-predict-command.ts.
  */
 import { SingleBar } from 'cli-progress';
-import { LOAD_MODELS, type LoadModelName, runLoadBacktest } from '../../app/forecast-backtest/index.ts';
+import {
+  EV_MODELS,
+  type EvModelName,
+  LOAD_MODELS,
+  type LoadModelName,
+  PV_MODELS,
+  type PvModelName,
+  runEvBacktest,
+  runLoadBacktest,
+  runPvBacktest,
+} from '../../app/forecast-backtest/index.ts';
 import { parseOptions, UsageError } from './cli-args.ts';
 import type { CliIo } from './cli-io.ts';
+import { forecastPredictCommand } from './forecast-predict-command.ts';
+import { formatEvBacktest, formatLoadBacktest, formatPvBacktest } from './format-backtest.ts';
 
 export function forecastCommand(args: readonly string[], io: CliIo): number {
   const [sub, ...rest] = args;
+  if (sub === 'predict') return forecastPredictCommand(rest, io);
   if (sub !== 'backtest')
-    throw new UsageError(`unknown forecast command "${sub ?? ''}"; expected "backtest"`);
+    throw new UsageError(`unknown forecast command "${sub ?? ''}"; expected "backtest" or "predict"`);
   const { values, positionals } = parseOptions(rest, {
     from: { type: 'string' },
     to: { type: 'string' },
@@ -24,10 +39,6 @@ export function forecastCommand(args: readonly string[], io: CliIo): number {
   if (weather !== 'actual' && weather !== 'persistence') {
     throw new UsageError(`--weather ${weather}: expected "actual" or "persistence"`);
   }
-  const model = values.model as LoadModelName | undefined;
-  if (model !== undefined && !LOAD_MODELS.includes(model)) {
-    throw new UsageError(`--model ${model}: expected one of ${LOAD_MODELS.join(', ')}`);
-  }
   if (io.readDataset === undefined) throw new Error('forecastCommand: no dataset reader wired');
   const read = io.readDataset(positionals[0]);
   if (!read.ok) {
@@ -35,66 +46,65 @@ export function forecastCommand(args: readonly string[], io: CliIo): number {
     return 1;
   }
   for (const warning of read.warnings) io.stderr(`warning: ${warning}\n`);
+  const { dataset } = read;
+  const known: readonly string[] =
+    dataset.kind === 'load' ? LOAD_MODELS : dataset.kind === 'pv' ? PV_MODELS : EV_MODELS;
+  const model = values.model;
+  if (model !== undefined && !known.includes(model)) {
+    throw new UsageError(
+      `--model ${model}: expected one of ${known.join(', ')} for a ${dataset.kind} dataset`,
+    );
+  }
+  const note =
+    weather === 'actual'
+      ? 'weather: actual (the observed weather of each target day, a perfect weather forecast: an upper bound)'
+      : 'weather: persistence (only weather known at each origin: yesterday repeated)';
+  const json = values.json === true;
+  const progress = createProgress();
+  const request = { from: values.from, to: values.to, weather, onProgress: progress.update } as const;
+  const finish = <T>(
+    outcome: { ok: true; report: T } | { ok: false; errors: readonly string[] },
+    format: (report: T) => string,
+    withNote = true,
+  ): number => {
+    progress.stop();
+    if (!outcome.ok) {
+      for (const error of outcome.errors) io.stderr(`kirchhoff forecast backtest: ${error}\n`);
+      return 1;
+    }
+    if (json && withNote) io.stderr(`${note}\n`);
+    io.stdout(format(outcome.report));
+    return 0;
+  };
+  if (dataset.kind === 'load') {
+    const models = model ? [model as LoadModelName] : undefined;
+    return finish(runLoadBacktest(dataset, { ...request, models }), (r) => formatLoadBacktest(r, note, json));
+  }
+  if (dataset.kind === 'pv') {
+    const models = model ? [model as PvModelName] : undefined;
+    return finish(runPvBacktest(dataset, { ...request, models }), (r) => formatPvBacktest(r, note, json));
+  }
+  const models = model ? [model as EvModelName] : undefined;
+  return finish(runEvBacktest(dataset, { ...request, models }), (r) => formatEvBacktest(r, json), false);
+}
+
+function createProgress(): { update: (done: number, total: number) => void; stop: () => void } {
   const bar = new SingleBar({
     format: 'backtest [{bar}] {percentage}% | {value}/{total} model-days | ETA {eta_formatted}',
     stream: process.stderr,
     hideCursor: true,
   });
   let started = false;
-  const outcome = runLoadBacktest(read.dataset, {
-    from: values.from,
-    to: values.to,
-    weather,
-    models: model ? [model] : undefined,
-    onProgress: (done, total) => {
+  return {
+    update: (done, total) => {
       if (!started) {
         bar.start(total, 0);
         started = true;
       }
       if (done % 50 === 0 || done === total) bar.update(done);
     },
-  });
-  if (started) bar.stop();
-  if (!outcome.ok) {
-    for (const error of outcome.errors) io.stderr(`kirchhoff forecast backtest: ${error}\n`);
-    return 1;
-  }
-  const { report } = outcome;
-  const note =
-    weather === 'actual'
-      ? 'weather: actual (the observed weather of each target day, a perfect weather forecast: an upper bound)'
-      : 'weather: persistence (only weather known at each origin: yesterday repeated)';
-  if (values.json) {
-    io.stderr(`${note}\n`);
-    io.stdout(
-      `${JSON.stringify({
-        dataset: report.dataset,
-        from: report.from,
-        to: report.to,
-        weather: report.weather,
-        results: report.results.map((r) => ({
-          model: r.model,
-          zone: r.zone,
-          mape: r.mape,
-          rmse: r.rmse,
-          mase: r.mase,
-          pinball: r.pinball,
-          coverage_p10_p90: r.coverageP10P90,
-        })),
-      })}\n`,
-    );
-    return 0;
-  }
-  const lines = [`${report.dataset}: day-ahead backtest ${report.from} to ${report.to}; ${note}`];
-  lines.push(
-    `${'zone'.padEnd(10)} ${'model'.padEnd(15)} ${'MAPE %'.padStart(8)} ${'MASE'.padStart(7)} ${'RMSE'.padStart(12)} ${'pinball'.padStart(12)} ${'P10-P90'.padStart(8)}`,
-  );
-  for (const r of report.results) {
-    lines.push(
-      `${r.zone.padEnd(10)} ${r.model.padEnd(15)} ${r.mape.toFixed(2).padStart(8)} ${r.mase.toFixed(3).padStart(7)} ` +
-        `${r.rmse.toFixed(1).padStart(12)} ${r.pinball.toFixed(1).padStart(12)} ${(r.coverageP10P90 * 100).toFixed(1).padStart(7)}%`,
-    );
-  }
-  io.stdout(`${lines.join('\n')}\n`);
-  return 0;
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 /** The CLI's I/O on a real machine: files, stdout/stderr and the monotonic clock. */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CliIo } from './cli-io.ts';
 
@@ -7,6 +8,7 @@ export const nodeCliIo: CliIo = {
   clock: { nowMs: () => performance.now() },
   readText: (path) => readFileSync(path, 'utf8'),
   writeTextAtomic(path, text) {
+    mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
     writeFileSync(temporary, text);
     renameSync(temporary, path);

@@ -1,5 +1,5 @@
 /**
- * The `kirchhoff` command line: `pf`, `convert` and `schema`. Returns the exit code; bad input
+ * The `kirchhoff` command line: `pf`, `convert`, `schema` and `forecast`. Returns the exit code; bad input
  * and non-convergence give a one-line reason on stderr and a non-zero code, never a stack trace.
  */
 import { runPowerFlow } from '../../app/run-power-flow/index.ts';
@@ -22,6 +22,9 @@ Usage:
   kirchhoff forecast backtest <dataset-dir> --from <date> --to <date> [--model <name>]
                               [--weather actual|persistence] [--json]
       Day-ahead forecasts issued at 00:00 for each day, scored against what happened.
+  kirchhoff forecast predict <dataset-dir> --at <date> [--horizon 24h] [--weather persistence|actual]
+                             [--zone <name>] [--plot <file.svg>] [--json | --csv]
+      The forecast with P10/P50/P90 issued at that midnight, and a plot of it against the history.
 `;
 
 export function runCli(argv: readonly string[], io: CliIo): number {
