@@ -26,7 +26,7 @@ describe('kirchhoff forecast backtest', () => {
     );
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual(['dataset', 'from', 'to', 'weather', 'results']);
+    expect(Object.keys(out)).toEqual(['dataset', 'from', 'to', 'weather', 'results', 'data_notes']);
     expect(out).toMatchObject({
       dataset: 'tetouan-city-load',
       from: '2017-06-01',
@@ -55,6 +55,26 @@ describe('kirchhoff forecast backtest', () => {
       expect(r.coverage_p10_p90).toBeGreaterThan(0.4);
     }
     expect(run.stderr).toContain('a perfect weather forecast: an upper bound');
+  });
+
+  it('meets the GEFCom2012 system target over two summer months: total MAPE at most 3.5 % with actual weather', () => {
+    const gefcom = join(sharedDir, 'data', 'gefcom2012-load');
+    const run = kirchhoff(
+      'forecast',
+      'backtest',
+      gefcom,
+      '--from',
+      '2007-06-01',
+      '--to',
+      '2007-07-31',
+      '--model',
+      'default',
+      '--json',
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const total = JSON.parse(run.stdout).results.find((r: { zone: string }) => r.zone === 'total');
+    expect(total.mape).toBeLessThanOrEqual(3.5);
+    expect(total.coverage_p10_p90).toBeGreaterThan(0.7);
   });
 
   it('explains a --from without enough history in one line', () => {

@@ -11,8 +11,9 @@ export type {
   LoadBacktestOutcome,
   LoadBacktestReport,
   LoadBacktestRequest,
+  LoadDataNote,
   LoadModelName,
 } from './run-load-backtest.ts';
-export { LOAD_MODELS, runLoadBacktest } from './run-load-backtest.ts';
+export { createLoadModel, LOAD_MODEL_CHOICES, LOAD_MODELS, runLoadBacktest } from './run-load-backtest.ts';
 export type { PvBacktestOutcome, PvBacktestRequest, PvModelName } from './run-pv-backtest.ts';
 export { buildPvDatasetProblem, PV_MODELS, runPvBacktest } from './run-pv-backtest.ts';

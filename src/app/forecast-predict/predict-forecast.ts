@@ -7,7 +7,6 @@
  * actuals of the horizon where the data has them (a backfill check).
  */
 import {
-  createDayAheadRegression,
   createPvDayAheadModel,
   DAY_MS,
   estimatePvCapacityKw,
@@ -19,7 +18,7 @@ import {
   predictDay,
   ResidualBands,
 } from '../../core/forecast/index.ts';
-import { buildLoadProblems, buildPvDatasetProblem } from '../forecast-backtest/index.ts';
+import { buildLoadProblems, buildPvDatasetProblem, createLoadModel } from '../forecast-backtest/index.ts';
 import type { ForecastDataset } from '../ports.ts';
 
 const WARMUP_DAYS = 56;
@@ -140,7 +139,7 @@ function predictLoad(
   const h = request.horizonHours;
   const zones = problems.map((problem): ZonePrediction => {
     const padded = day === nDays ? padOneDay(problem) : problem;
-    const model = createDayAheadRegression(padded, { weather: request.weather });
+    const model = createLoadModel(padded, 'default', request.weather);
     const q = predictDay(model, padded.load, day, new ResidualBands(), { warmupDays: WARMUP_DAYS });
     const historyFrom = (day - HISTORY_DAYS) * 24;
     return {

@@ -4,6 +4,7 @@
  */
 export type { BacktestOptions, BacktestOutcome, BacktestScores } from './backtest-day-ahead.ts';
 export { backtestDayAhead, QUANTILE_LEVELS } from './backtest-day-ahead.ts';
+export { createCombinedModel } from './combined-model.ts';
 export type { DayAheadModel } from './day-ahead-model.ts';
 export { createLagModel, createNaiveModel } from './day-ahead-model.ts';
 export type { RegressionOptions } from './day-ahead-regression.ts';
@@ -40,6 +41,8 @@ export {
 export type { PointScores } from './forecast-metrics.ts';
 export { intervalCoverage, pinballLoss, scorePoints, seasonalNaiveScale } from './forecast-metrics.ts';
 export { LevelBands } from './level-bands.ts';
+export type { LoadAnomaly } from './load-anomalies.ts';
+export { findLoadAnomalies } from './load-anomalies.ts';
 export type { LoadProblem } from './load-problem.ts';
 export { dateKey, toHourlyWall, wallStartMs } from './load-problem.ts';
 export type { DayBands, QuantileDay } from './predict-day.ts';

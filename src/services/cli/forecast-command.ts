@@ -8,7 +8,7 @@ import { SingleBar } from 'cli-progress';
 import {
   EV_MODELS,
   type EvModelName,
-  LOAD_MODELS,
+  LOAD_MODEL_CHOICES,
   type LoadModelName,
   PV_MODELS,
   type PvModelName,
@@ -48,7 +48,7 @@ export function forecastCommand(args: readonly string[], io: CliIo): number {
   for (const warning of read.warnings) io.stderr(`warning: ${warning}\n`);
   const { dataset } = read;
   const known: readonly string[] =
-    dataset.kind === 'load' ? LOAD_MODELS : dataset.kind === 'pv' ? PV_MODELS : EV_MODELS;
+    dataset.kind === 'load' ? LOAD_MODEL_CHOICES : dataset.kind === 'pv' ? PV_MODELS : EV_MODELS;
   const model = values.model;
   if (model !== undefined && !known.includes(model)) {
     throw new UsageError(

@@ -46,7 +46,11 @@ export function formatEvBacktest(report: Report<EvBacktestScores>, json: boolean
   return `${lines.join('\n')}\n`;
 }
 
-export function formatLoadBacktest(report: Report<BacktestScores>, note: string, json: boolean): string {
+type LoadReport = Report<BacktestScores> & {
+  readonly dataNotes: readonly { zone: string; kind: string; date: string; note: string }[];
+};
+
+export function formatLoadBacktest(report: LoadReport, note: string, json: boolean): string {
   if (json) {
     const results = report.results.map((r) => ({
       model: r.model,
@@ -57,7 +61,13 @@ export function formatLoadBacktest(report: Report<BacktestScores>, note: string,
       pinball: r.pinball,
       coverage_p10_p90: r.coverageP10P90,
     }));
-    return `${JSON.stringify({ ...header(report), results })}\n`;
+    const dataNotes = report.dataNotes.map((n) => ({
+      zone: n.zone,
+      kind: n.kind,
+      date: n.date,
+      note: n.note,
+    }));
+    return `${JSON.stringify({ ...header(report), results, data_notes: dataNotes })}\n`;
   }
   const lines = [`${report.dataset}: day-ahead backtest ${report.from} to ${report.to}; ${note}`];
   lines.push(
@@ -69,6 +79,7 @@ export function formatLoadBacktest(report: Report<BacktestScores>, note: string,
         `${r.rmse.toFixed(1).padStart(12)} ${r.pinball.toFixed(1).padStart(12)} ${(r.coverageP10P90 * 100).toFixed(1).padStart(7)}%`,
     );
   }
+  for (const n of report.dataNotes) lines.push(`data note: ${n.note}`);
   return `${lines.join('\n')}\n`;
 }
 
