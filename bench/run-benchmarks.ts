@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: times every MATPOWER case of ../shared/cases/matpower, each in its own
  * process (so peak memory is per case), compares with MATPOWER's own timings stored in the
- * reference files, and writes docs/benchmarks.md with the machine facts.
+ * reference files, times the forecasting backtests (bench-forecast.ts), and writes
+ * docs/benchmarks.md with the machine facts.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -156,6 +157,42 @@ lines.push(
 lines.push(
   '- Paired columns: the two unknowns of a bus are factored and substituted together, so each row index read ' +
     'serves two multiply-adds. No allocation inside the iterations.',
+);
+lines.push('');
+
+process.stderr.write('benchmarking forecasting ...\n');
+const fc = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', join('bench', 'bench-forecast.ts'), shared], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop()!,
+);
+lines.push('## Forecasting');
+lines.push('');
+lines.push(
+  'One run each (bench/bench-forecast.ts), in one process after reading the folders of `../shared/data`. ' +
+    'The backtests are the rolling-origin day-ahead backtests of `kirchhoff forecast backtest` (actual weather), ' +
+    'including the 56-day warm-up of the quantile bands.',
+);
+lines.push('');
+lines.push('| task | time | target | result |');
+lines.push('|---|---:|---:|---|');
+lines.push(
+  `| GEFCom2012: one year (2007) of daily forecasts, 20 zones + total, 3 models | ${(fc.gefcom_year_ms / 1000).toFixed(1)} s | < 180 s | total MAPE ${fc.gefcom_total_mape.toFixed(2)} % |`,
+);
+lines.push(
+  `| one zone's daily step: learn the day's actuals, refit, forecast the next day (regression / default blend) | ${fc.zone_daily_step_ms.regression.toFixed(1)} ms / ${fc.zone_daily_step_ms.default.toFixed(1)} ms | well under 1 s | 365 days of zone 1 |`,
+);
+lines.push(
+  `| PVDAQ system 50: 2012 of daily PV forecasts, 3 models | ${(fc.pv_year_ms / 1000).toFixed(1)} s | | default nRMSE ${(fc.pv_default_nrmse * 100).toFixed(1)} % |`,
+);
+lines.push(
+  `| Trondheim EV: sessions of 2019-01-18 to 2019-12-27, 2 models | ${(fc.ev_year_ms / 1000).toFixed(1)} s | | |`,
+);
+lines.push(
+  `| reading the folders (GEFCom / PVDAQ / Trondheim) | ${fc.gefcom_read_ms.toFixed(0)} / ${fc.pv_read_ms.toFixed(0)} / ${fc.ev_read_ms.toFixed(0)} ms | | |`,
 );
 lines.push('');
 writeFileSync(join('docs', 'benchmarks.md'), `${lines.join('\n')}\n`);
