@@ -7,6 +7,7 @@
  * actuals of the horizon where the data has them (a backfill check).
  */
 import {
+  type AccuracySummary,
   createPvDayAheadModel,
   DAY_MS,
   estimatePvCapacityKw,
@@ -41,6 +42,8 @@ export interface ZonePrediction {
   readonly p90: Float64Array;
   /** Measured values of the horizon where the data has them (NaN elsewhere). */
   readonly actual: Float64Array;
+  /** The model's accuracy over the 56 days before `at`, as the operation would have tracked it. */
+  readonly recent: AccuracySummary;
   /** The week before `at`. */
   readonly history: { readonly timesMs: Float64Array; readonly values: Float64Array };
 }
@@ -149,6 +152,7 @@ function predictLoad(
       p50: q.p50.slice(0, h),
       p90: q.p90.slice(0, h),
       actual: sliceOrNaN(padded.load, day * 24, h),
+      recent: q.recent,
       history: {
         timesMs: hoursOf(startMs, historyFrom, HISTORY_DAYS * 24),
         values: padded.load.slice(historyFrom, day * 24),
@@ -227,6 +231,7 @@ function predictPv(
           p50: q.p50.slice(0, h),
           p90: q.p90.slice(0, h),
           actual: sliceOrNaN(problem.powerKw, day * 24, h),
+          recent: q.recent,
           history: {
             timesMs: hoursOf(problem.startMs, historyFrom, HISTORY_DAYS * 24),
             values: problem.powerKw.slice(historyFrom, day * 24),

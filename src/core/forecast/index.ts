@@ -2,6 +2,9 @@
  * Forecasting core: time series with explicit clocks, accuracy measures, day-ahead load models
  * (naive baselines and the default regression) and the rolling-origin backtest.
  */
+
+export type { AccuracySummary, DayAccuracy } from './accuracy-tracker.ts';
+export { AccuracyTracker } from './accuracy-tracker.ts';
 export type { BacktestOptions, BacktestOutcome, BacktestScores } from './backtest-day-ahead.ts';
 export { backtestDayAhead, QUANTILE_LEVELS } from './backtest-day-ahead.ts';
 export { createCombinedModel } from './combined-model.ts';

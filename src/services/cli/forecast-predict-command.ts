@@ -84,6 +84,13 @@ function toJson(prediction: Prediction) {
       p50: Array.from(z.p50, round),
       p90: Array.from(z.p90, round),
       actual: Array.from(z.actual, round),
+      recent: {
+        wape_7d: round(z.recent.wape7Pct),
+        wape_28d: round(z.recent.wape28Pct),
+        coverage_p10_p90_28d: round(z.recent.coverage28),
+        flagged_days_28d: z.recent.flaggedDays28,
+        last_day_flag: z.recent.last?.reason ?? null,
+      },
     })),
   };
 }
@@ -125,6 +132,12 @@ function toTable(prediction: Prediction, zoneName: string): string {
       `${timeLabel(prediction, ms).padEnd(22)} ${f(zone.p10[i])} ${f(zone.p50[i])} ${f(zone.p90[i])} ${f(zone.actual[i])}`,
     );
   });
+  const r = zone.recent;
+  lines.push(
+    `recent accuracy (warm-up before ${prediction.at}): WAPE ${r.wape7Pct.toFixed(2)} % over 7 days, ` +
+      `${r.wape28Pct.toFixed(2)} % over 28; P10-P90 held ${(r.coverage28 * 100).toFixed(0)} % of hours; ` +
+      `${r.flaggedDays28} day(s) flagged${r.last?.flagged ? ` (the last: ${r.last.reason})` : ''}`,
+  );
   if (prediction.zones.length > 1)
     lines.push(`(${prediction.zones.length} zones: --json or --csv prints all)`);
   return `${lines.join('\n')}\n`;
