@@ -9,3 +9,6 @@ export const REF = 3;
 export type BusKind = typeof DEAD | typeof PQ | typeof PV | typeof REF;
 
 export const busKindName = ['dead', 'pq', 'pv', 'ref'] as const;
+
+/** The kinds by name, for other modules that read a compiled network's `kind` array. */
+export const BUS_KIND = { dead: DEAD, pq: PQ, pv: PV, ref: REF } as const;

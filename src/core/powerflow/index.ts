@@ -3,7 +3,7 @@ export type { AcPowerFlowOptions } from './ac-power-flow.ts';
 export { compileAcPowerFlow, runAcPowerFlow, solveAcPowerFlow } from './ac-power-flow.ts';
 export type { AcSolution, CompiledAcPowerFlow } from './ac-power-flow-model.ts';
 export type { BusKind } from './bus-kind.ts';
-export { busKindName } from './bus-kind.ts';
+export { BUS_KIND, busKindName } from './bus-kind.ts';
 export { checkPowerFlowInput } from './check-power-flow-input.ts';
 export type { PowerFlowNetwork } from './compile-network.ts';
 export { compileNetwork } from './compile-network.ts';

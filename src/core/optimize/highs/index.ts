@@ -1,0 +1,2 @@
+/** The HiGHS adapter of the LpSolver port. */
+export { createHighsSolver } from './highs-solver.ts';
