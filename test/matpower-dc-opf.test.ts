@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGrid } from '../src/app/run-power-flow/index.ts';
 import { runDcOpf } from '../src/core/opf/index.ts';
-import { createHighsSolver } from '../src/core/optimize/highs/index.ts';
-import type { LpSolver } from '../src/core/optimize/index.ts';
+
+import { createHighsSolver, type LpSolver } from '../src/core/optimize/index.ts';
 import { maxAbsDiff } from './support/compare.ts';
 import { readMatpowerCase, readReference, sharedDir } from './support/shared-dir.ts';
 

@@ -33,9 +33,21 @@ export interface DcOpfResult {
   readonly pfMw: Float64Array;
   readonly flowLimitDual: Float64Array;
   readonly timings: { readonly buildMs: number; readonly solveMs: number };
+  /** Solves needed by the lazy flow limits (1 when none was broken). */
+  readonly rounds: number;
 }
 
-export function runDcOpf(grid: Grid, solver: LpSolver, nowMs: () => number = () => 0): DcOpfResult {
+export interface DcOpfOptions {
+  /** Add flow-limit rows only when broken (default true); false adds them all up front. */
+  readonly lazyLimits?: boolean;
+}
+
+export function runDcOpf(
+  grid: Grid,
+  solver: LpSolver,
+  nowMs: () => number = () => 0,
+  options: DcOpfOptions = {},
+): DcOpfResult {
   const t0 = nowMs();
   const net = compileNetwork(grid);
   const base = net.baseMva;
@@ -92,13 +104,19 @@ export function runDcOpf(grid: Grid, solver: LpSolver, nowMs: () => number = () 
     const name = `balance of bus ${grid.buses[net.gridBusOfBus[i]].id}`;
     balanceRow[i] = model.addRow(demand[i], demand[i], cols, vals, name);
   }
+  // Flow limits are added lazily (constraint generation): solve, add the rows of the limits the
+  // solution breaks, solve again, until none is broken. Most lines never bind, and a program with
+  // only the binding ones solves several times faster; the optimum is the same.
   const limitRow = new Int32Array(nBranch).fill(-1);
-  for (let k = 0; k < nBranch; k++) {
-    const f = net.branchFrom[k];
+  const rateOf = (k: number) => {
     const rate = grid.branches[k].rateAMva ?? 0;
-    if (f < 0 || !(rate > 0) || f === net.branchTo[k]) continue;
+    return net.branchFrom[k] < 0 || !(rate > 0) || net.branchFrom[k] === net.branchTo[k] ? 0 : rate;
+  };
+  const addLimit = (k: number) => {
+    const f = net.branchFrom[k];
     const w = base * b[k];
     const shift = base * pInj[k];
+    const rate = rateOf(k);
     limitRow[k] = model.addRow(
       -rate - shift,
       rate - shift,
@@ -106,10 +124,27 @@ export function runDcOpf(grid: Grid, solver: LpSolver, nowMs: () => number = () 
       [w, -w],
       `limit of branch ${grid.branches[k].id}`,
     );
-  }
-  const program = model.build();
+  };
+  if (options.lazyLimits === false) for (let k = 0; k < nBranch; k++) if (rateOf(k) > 0) addLimit(k);
   const t1 = nowMs();
-  const solved = solver.solve(program);
+  let solved = solver.solve(model.build());
+  let rounds = 1;
+  while (solved.status === 'optimal') {
+    let added = 0;
+    for (let k = 0; k < nBranch; k++) {
+      const rate = rateOf(k);
+      if (rate === 0 || limitRow[k] >= 0) continue;
+      const f = net.branchFrom[k];
+      const flow = base * (b[k] * (solved.x[theta[f]] - solved.x[theta[net.branchTo[k]]]) + pInj[k]);
+      if (Math.abs(flow) > rate * (1 + 1e-9)) {
+        addLimit(k);
+        added++;
+      }
+    }
+    if (added === 0) break;
+    solved = solver.solve(model.build());
+    rounds++;
+  }
   const t2 = nowMs();
 
   const pgMw = new Float64Array(nGen);
@@ -147,6 +182,7 @@ export function runDcOpf(grid: Grid, solver: LpSolver, nowMs: () => number = () 
     pfMw,
     flowLimitDual,
     timings: { buildMs: t1 - t0, solveMs: t2 - t1 },
+    rounds,
   };
 }
 
@@ -161,5 +197,6 @@ function invalid(grid: Grid, message: string): DcOpfResult {
     pfMw: new Float64Array(grid.branches.length),
     flowLimitDual: new Float64Array(grid.branches.length),
     timings: { buildMs: 0, solveMs: 0 },
+    rounds: 0,
   };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHighsSolver } from '../optimize/highs/index.ts';
-import { type LpSolver, ModelBuilder } from '../optimize/index.ts';
+
+import { createHighsSolver, type LpSolver, ModelBuilder } from '../optimize/index.ts';
 import { addGeneratorCost } from './generator-cost.ts';
 
 let solver: LpSolver;

@@ -1,4 +1,4 @@
 /** Optimal power flow on the engine's network model: DC OPF with locational marginal prices. */
-export type { DcOpfResult } from './dc-opf.ts';
+export type { DcOpfOptions, DcOpfResult } from './dc-opf.ts';
 export { runDcOpf } from './dc-opf.ts';
 export { addGeneratorCost } from './generator-cost.ts';

@@ -1,6 +1,7 @@
 /** What the CLI needs from its surroundings, so that tests can run it in memory. */
 import type { RenderChartSvg } from '../../app/chart-port.ts';
 import type { Clock, ReadDataset } from '../../app/ports.ts';
+import type { LpSolver } from '../../core/optimize/index.ts';
 
 export interface CliIo {
   readonly clock: Clock;
@@ -13,4 +14,6 @@ export interface CliIo {
   readonly readDataset?: ReadDataset;
   /** Renders a chart to SVG (wired by the composition root). */
   readonly renderChartSvg?: RenderChartSvg;
+  /** LP/QP solver for `opf` (wired by the composition root when that command runs). */
+  readonly lpSolver?: LpSolver;
 }

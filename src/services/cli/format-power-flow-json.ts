@@ -13,7 +13,7 @@ const matpowerBusType = { pq: 1, pv: 2, slack: 3, isolated: 4 } as const;
 const isOutOfService = (bus: Grid['buses'][number]) => !bus.inService || bus.type === 'isolated';
 
 /** Bus ids that are integers written canonically (MATPOWER bus numbers) are written as numbers. */
-function busRef(id: string): number | string {
+export function busRef(id: string): number | string {
   const n = Number(id);
   return Number.isSafeInteger(n) && String(n) === id ? n : id;
 }

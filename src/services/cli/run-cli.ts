@@ -1,5 +1,5 @@
 /**
- * The `kirchhoff` command line: `pf`, `convert`, `schema` and `forecast`. Returns the exit code; bad input
+ * The `kirchhoff` command line: `pf`, `opf`, `convert`, `schema` and `forecast`. Returns the exit code; bad input
  * and non-convergence give a one-line reason on stderr and a non-zero code, never a stack trace.
  */
 import { runPowerFlow } from '../../app/run-power-flow/index.ts';
@@ -9,12 +9,16 @@ import { convertGridFile, printGridSchema } from './convert-command.ts';
 import { forecastCommand } from './forecast-command.ts';
 import { formatPowerFlowJson } from './format-power-flow-json.ts';
 import { formatPowerFlowSummary } from './format-power-flow-summary.ts';
+import { opfCommand } from './opf-command.ts';
 
 export const USAGE = `Kirchhoff: power flow and grid operations.
 
 Usage:
   kirchhoff pf <case.m | grid.json> [--dc] [--enforce-q-limits] [--flat-start] [--json]
       Solve an AC (Newton-Raphson) or DC power flow. --json prints the MATPOWER reference schema.
+  kirchhoff opf <case.m | grid.json> --dc [--json]
+      DC optimal power flow (HiGHS): dispatch, locational prices, binding limits. --json prints
+      MATPOWER's dcopf reference schema. (AC OPF is not implemented yet.)
   kirchhoff convert <case.m | grid.json> -o <grid.json>
       Write a grid in Kirchhoff's JSON format.
   kirchhoff schema
@@ -37,6 +41,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return convertGridFile(rest, io);
       case 'schema':
         return printGridSchema(io);
+      case 'opf':
+        return opfCommand(rest, io);
       case 'forecast':
         return forecastCommand(rest, io);
       case undefined:

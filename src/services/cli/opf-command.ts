@@ -1,0 +1,91 @@
+/**
+ * `kirchhoff opf <case.m | grid.json> [--dc] [--json]`: optimal power flow. With `--json`, one object
+ * in the schema of MATPOWER's `<case>.dcopf.json` (`success`, `f`, `bus.id/va/lam_p`,
+ * `gen.bus/status/pg`, `branch.from/to/pf`, same units and element order) plus `timing_ms`.
+ */
+import { runOpf } from '../../app/run-opf/index.ts';
+import type { Grid } from '../../core/grid/index.ts';
+import type { DcOpfResult } from '../../core/opf/index.ts';
+import { parseOptions, readInput, UsageError } from './cli-args.ts';
+import type { CliIo } from './cli-io.ts';
+import { busRef } from './format-power-flow-json.ts';
+
+export function opfCommand(args: readonly string[], io: CliIo): number {
+  const { values, positionals } = parseOptions(args, { dc: { type: 'boolean' }, json: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('expected one grid file (case.m or grid.json)');
+  if (io.lpSolver === undefined) throw new Error('opfCommand: no LP solver wired');
+  const fileName = positionals[0];
+  const outcome = runOpf(
+    { text: readInput(io, fileName), fileName, model: values.dc ? 'dc' : 'ac' },
+    io.lpSolver,
+    io.clock,
+  );
+  if (!outcome.ok) {
+    for (const error of outcome.errors) io.stderr(`kirchhoff opf: ${error}\n`);
+    return 1;
+  }
+  for (const warning of outcome.warnings) if (!values.json) io.stderr(`warning: ${warning}\n`);
+  const { grid, result, timingMs } = outcome;
+  if (values.json) io.stdout(`${JSON.stringify(formatDcOpfJson(grid, result, timingMs))}\n`);
+  else io.stdout(formatDcOpfSummary(grid, result, timingMs));
+  if (result.status !== 'optimal') {
+    io.stderr(`kirchhoff opf: ${fileName}: ${result.message ?? result.status}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export function formatDcOpfJson(grid: Grid, result: DcOpfResult, timingMs: Record<string, number>) {
+  return {
+    case: grid.name,
+    type: 'dc_opf',
+    success: result.status === 'optimal',
+    status: result.status,
+    f: result.objective,
+    units: { f: 'cost per hour', va: 'degrees', p: 'MW', lam_p: 'cost per MWh' },
+    bus: {
+      id: grid.buses.map((b) => busRef(b.id)),
+      va: Array.from(result.vaDeg, (v) => (Number.isNaN(v) ? null : v)),
+      lam_p: Array.from(result.lmp, (v) => (Number.isNaN(v) ? null : v)),
+    },
+    gen: {
+      bus: grid.generators.map((g) => busRef(g.busId)),
+      status: grid.generators.map((g) => (g.inService ? 1 : 0)),
+      pg: Array.from(result.pgMw),
+    },
+    branch: {
+      from: grid.branches.map((b) => busRef(b.fromBusId)),
+      to: grid.branches.map((b) => busRef(b.toBusId)),
+      pf: Array.from(result.pfMw),
+    },
+    timing_ms: timingMs,
+  };
+}
+
+function formatDcOpfSummary(grid: Grid, result: DcOpfResult, timingMs: Record<string, number>): string {
+  const lines = [`${grid.name}: DC OPF ${result.status}, cost ${result.objective.toFixed(2)} per hour`];
+  const prices = Array.from(result.lmp).filter((v) => !Number.isNaN(v));
+  if (prices.length > 0) {
+    lines.push(
+      `LMP: ${Math.min(...prices).toFixed(2)} to ${Math.max(...prices).toFixed(2)} per MWh over ${prices.length} buses`,
+    );
+  }
+  const binding = grid.branches
+    .map((b, k) => ({ id: b.id, dual: result.flowLimitDual[k], pf: result.pfMw[k], rate: b.rateAMva ?? 0 }))
+    .filter((b) => Math.abs(b.dual) > 1e-6)
+    .sort((a, b) => Math.abs(b.dual) - Math.abs(a.dual));
+  lines.push(`binding flow limits: ${binding.length}`);
+  for (const b of binding.slice(0, 10)) {
+    lines.push(
+      `  branch ${b.id}: ${b.pf.toFixed(1)} MW at its ${b.rate} MVA limit, shadow price ${Math.abs(b.dual).toFixed(2)} per MWh`,
+    );
+  }
+  const total = Array.from(result.pgMw).reduce((a, b) => a + b, 0);
+  lines.push(
+    `generation ${total.toFixed(1)} MW from ${grid.generators.filter((g) => g.inService).length} generators`,
+  );
+  lines.push(
+    `timing: parse ${timingMs.parse.toFixed(1)} ms, build ${timingMs.build.toFixed(1)} ms, solve ${timingMs.solve.toFixed(1)} ms`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,51 @@
+/**
+ * `kirchhoff opf --dc --json` end to end: the object has the keys of MATPOWER's dcopf reference and
+ * agrees with it; AC OPF is refused in one line until it exists.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { maxAbsDiff } from './support/compare.ts';
+import { matpowerDir, readReference } from './support/shared-dir.ts';
+
+const root = join(import.meta.dirname, '..');
+const kirchhoff = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin', 'kirchhoff.js'), ...args], { encoding: 'utf8', cwd: root });
+
+interface DcOpfReference {
+  f: number;
+  bus: { id: number[]; va: number[]; lam_p: number[] };
+  gen: { bus: number[]; status: number[]; pg: number[] };
+  branch: { from: number[]; to: number[]; pf: number[] };
+}
+
+describe('kirchhoff opf', () => {
+  it('prints the DC OPF of case2383wp in the reference schema, matching MATPOWER', () => {
+    const run = kirchhoff('opf', join(matpowerDir, 'case2383wp.m'), '--dc', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    const ref = readReference<DcOpfReference>('case2383wp', 'dcopf');
+    expect(out.success).toBe(true);
+    expect(Object.keys(out.bus)).toEqual(['id', 'va', 'lam_p']);
+    expect(Object.keys(out.gen)).toEqual(['bus', 'status', 'pg']);
+    expect(Object.keys(out.branch)).toEqual(['from', 'to', 'pf']);
+    expect(out.bus.id).toEqual(ref.bus.id);
+    expect(out.gen.bus).toEqual(ref.gen.bus);
+    expect(out.branch.from).toEqual(ref.branch.from);
+    expect(Math.abs(out.f - ref.f) / ref.f).toBeLessThan(1e-6);
+    expect(maxAbsDiff(out.bus.lam_p, ref.bus.lam_p)).toBeLessThan(1e-3);
+    expect(maxAbsDiff(out.gen.pg, ref.gen.pg)).toBeLessThan(1e-3);
+    expect(out.timing_ms.solve).toBeGreaterThan(0);
+  });
+
+  it('summarises prices and binding limits, and refuses AC OPF in one line', () => {
+    const text = kirchhoff('opf', join(matpowerDir, 'case2383wp.m'), '--dc');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/LMP: 61\.\d\d to 665\.\d\d per MWh over 2383 buses/);
+    expect(text.stdout).toMatch(/binding flow limits: 5/);
+    const ac = kirchhoff('opf', join(matpowerDir, 'case9.m'));
+    expect(ac.status).toBe(1);
+    expect(ac.stderr.trim().split('\n')).toHaveLength(1);
+    expect(ac.stderr).toMatch(/AC OPF is not implemented yet/);
+  });
+});
