@@ -68,6 +68,13 @@ export function runDcOpf(
     const error = addGeneratorCost(model, pCol[g], gen.cost, `generator ${gen.id}`);
     if (error) errors.push(error);
   });
+  grid.branches.forEach((br, k) => {
+    if (net.branchFrom[k] >= 0 && net.branchFrom[k] !== net.branchTo[k] && br.xPu * br.tapRatio === 0) {
+      errors.push(
+        `branch "${br.id}" has zero reactance; the DC model needs x != 0 (model it as a closed switch)`,
+      );
+    }
+  });
   if (errors.length > 0) return invalid(grid, errors.join('; '));
 
   // balance rows: gather, per bus, the generator and angle coefficients
@@ -174,7 +181,7 @@ export function runDcOpf(
     status: solved.status,
     ...(solved.status === 'optimal'
       ? {}
-      : { message: `DC OPF: ${solved.status}${solved.message ? ` (${solved.message})` : ''}` }),
+      : { message: explainFailure(grid, net, demand, solved.status, solved.message) }),
     objective: solved.objective,
     pgMw,
     vaDeg,
@@ -184,6 +191,53 @@ export function runDcOpf(
     timings: { buildMs: t1 - t0, solveMs: t2 - t1 },
     rounds,
   };
+}
+
+/**
+ * Why a DC OPF has no solution, in words: per island, demand against the generators' limits; if
+ * every island could balance, the flow limits are what make the demand unservable.
+ */
+function explainFailure(
+  grid: Grid,
+  net: ReturnType<typeof compileNetwork>,
+  demandMw: Float64Array,
+  status: string,
+  solverMessage?: string,
+): string {
+  const reasons: string[] = [];
+  for (let island = 0; island < net.nIslands; island++) {
+    let demand = 0;
+    let pMax = 0;
+    let pMin = 0;
+    let firstBus = -1;
+    for (let i = 0; i < net.nBus; i++) {
+      if (net.islandOfBus[i] !== island || net.kind[i] === DEAD) continue;
+      if (firstBus < 0) firstBus = i;
+      demand += demandMw[i];
+    }
+    if (firstBus < 0) continue;
+    grid.generators.forEach((gen, g) => {
+      if (net.genBus[g] >= 0 && net.islandOfBus[net.genBus[g]] === island) {
+        pMax += gen.pMaxMw ?? Number.POSITIVE_INFINITY;
+        pMin += gen.pMinMw;
+      }
+    });
+    const where = `the island of bus ${grid.buses[net.gridBusOfBus[firstBus]].id}`;
+    if (demand > pMax + 1e-6) {
+      reasons.push(
+        `in ${where}, demand ${demand.toFixed(1)} MW exceeds the generators' maximum ${pMax.toFixed(1)} MW`,
+      );
+    } else if (demand < pMin - 1e-6) {
+      reasons.push(
+        `in ${where}, the generators' minimum ${pMin.toFixed(1)} MW exceeds demand ${demand.toFixed(1)} MW`,
+      );
+    }
+  }
+  if (status === 'infeasible' && reasons.length === 0) {
+    reasons.push('supply could cover demand, but the branch flow limits prevent delivering it');
+  }
+  const detail = reasons.length > 0 ? `: ${reasons.join('; ')}` : solverMessage ? ` (${solverMessage})` : '';
+  return `DC OPF ${status}${detail}`;
 }
 
 function invalid(grid: Grid, message: string): DcOpfResult {
