@@ -4,7 +4,12 @@
  * line rather than answered with something else.
  */
 import type { Grid } from '../../core/grid/index.ts';
-import { type DcOpfResult, runDcOpf } from '../../core/opf/index.ts';
+import {
+  type DcOpfResult,
+  type LossAwareDcOpfResult,
+  runDcOpf,
+  runLossAwareDcOpf,
+} from '../../core/opf/index.ts';
 import type { LpSolver } from '../../core/optimize/index.ts';
 import type { Clock } from '../ports.ts';
 import { loadGrid } from '../run-power-flow/index.ts';
@@ -13,6 +18,8 @@ export interface OpfRequest {
   readonly text: string;
   readonly fileName: string;
   readonly model: 'ac' | 'dc';
+  /** DC only: marginal losses from the AC power flow, iterated, and prices split in three. */
+  readonly losses?: boolean;
 }
 
 export type OpfOutcome =
@@ -20,6 +27,8 @@ export type OpfOutcome =
       readonly ok: true;
       readonly grid: Grid;
       readonly result: DcOpfResult;
+      /** The loss-aware solution when asked for (its prices replace the lossless ones in output). */
+      readonly lossAware?: LossAwareDcOpfResult;
       readonly warnings: readonly string[];
       readonly timingMs: { readonly parse: number; readonly build: number; readonly solve: number };
     }
@@ -37,10 +46,12 @@ export function runOpf(request: OpfRequest, solver: LpSolver, clock: Clock): Opf
   if (!loaded.ok) return loaded;
   const t1 = clock.nowMs();
   const result = runDcOpf(loaded.grid, solver, () => clock.nowMs());
+  const lossAware = request.losses ? runLossAwareDcOpf(loaded.grid, solver) : undefined;
   return {
     ok: true,
     grid: loaded.grid,
     result,
+    ...(lossAware ? { lossAware } : {}),
     warnings: loaded.warnings,
     timingMs: { parse: t1 - t0, build: result.timings.buildMs, solve: result.timings.solveMs },
   };

@@ -2,3 +2,5 @@
 export type { DcOpfOptions, DcOpfResult } from './dc-opf.ts';
 export { runDcOpf } from './dc-opf.ts';
 export { addGeneratorCost } from './generator-cost.ts';
+export type { LossAwareDcOpfResult, LossAwareOptions } from './loss-aware-dc-opf.ts';
+export { runLossAwareDcOpf } from './loss-aware-dc-opf.ts';
