@@ -13,6 +13,8 @@ export function addGeneratorCost(
   pCol: number,
   cost: CostCurve | undefined,
   label: string,
+  /** Hours the output lasts (a dispatch interval): the cost per hour is multiplied by it. */
+  hours = 1,
 ): string | undefined {
   if (cost === undefined) return undefined;
   if (cost.model === 'polynomial') {
@@ -20,9 +22,9 @@ export function addGeneratorCost(
     if (higher.some((c) => c !== 0))
       return `${label}: a cost polynomial above degree 2 cannot be optimised as a QP`;
     if (c2 < 0) return `${label}: a negative quadratic cost coefficient makes the problem non-convex`;
-    model.offset += c0;
-    model.addCost(pCol, c1);
-    if (c2 !== 0) model.addQuadratic(pCol, pCol, 2 * c2);
+    model.offset += c0 * hours;
+    model.addCost(pCol, c1 * hours);
+    if (c2 !== 0) model.addQuadratic(pCol, pCol, 2 * c2 * hours);
     return undefined;
   }
   const points = cost.points;
@@ -32,7 +34,7 @@ export function addGeneratorCost(
   if (slopes.some((s, k) => k > 0 && s < slopes[k - 1] - 1e-12)) {
     return `${label}: a piecewise-linear cost with falling slopes is not convex`;
   }
-  const y = model.addVariable(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, 1, `${label} cost`);
+  const y = model.addVariable(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, hours, `${label} cost`);
   slopes.forEach((s, k) => {
     // y - s p >= c_k - s p_k
     model.addRow(points[k].costPerHour - s * points[k].pMw, Number.POSITIVE_INFINITY, [y, pCol], [1, -s]);

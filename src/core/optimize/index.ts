@@ -6,3 +6,4 @@
 export { createHighsSolver } from './highs/index.ts';
 export type { LinearProgram, LpResult, LpSolveOptions, LpSolver, LpStatus } from './linear-program.ts';
 export { ModelBuilder } from './model-builder.ts';
+export { checkProgram } from './check-program.ts';

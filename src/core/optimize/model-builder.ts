@@ -88,10 +88,22 @@ export class ModelBuilder {
     name?: string,
   ): number {
     const i = this.rowLower.length;
+    const start = this.indices.length;
     for (let k = 0; k < indices.length; k++) {
       if (values[k] === 0) continue;
-      this.indices.push(indices[k]);
-      this.values.push(values[k]);
+      // a variable named twice gets the sum of its coefficients (solvers refuse duplicate entries)
+      let seen = -1;
+      for (let q = start; q < this.indices.length; q++) {
+        if (this.indices.data[q] === indices[k]) {
+          seen = q;
+          break;
+        }
+      }
+      if (seen >= 0) this.values.data[seen] += values[k];
+      else {
+        this.indices.push(indices[k]);
+        this.values.push(values[k]);
+      }
     }
     this.rowStarts.push(this.indices.length);
     this.rowLower.push(lower);

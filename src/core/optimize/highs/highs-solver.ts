@@ -7,6 +7,7 @@
 
 import type { Highs, ModelStatusCode } from 'highs';
 import * as highsPackage from 'highs';
+import { checkProgram } from '../check-program.ts';
 import type { LinearProgram, LpResult, LpSolveOptions, LpSolver, LpStatus } from '../linear-program.ts';
 
 function statusOf(code: ModelStatusCode): LpStatus {
@@ -84,6 +85,19 @@ export async function createHighsSolver(): Promise<LpSolver> {
     name: `HiGHS ${highs.version.string ?? ''}`.trim(),
     solve(program: LinearProgram, options?: LpSolveOptions): LpResult {
       const t0 = performance.now();
+      const invalid = checkProgram(program);
+      if (invalid !== undefined) {
+        return {
+          status: 'error',
+          objective: Number.NaN,
+          x: new Float64Array(program.numCols),
+          rowValue: new Float64Array(program.numRows),
+          rowDual: new Float64Array(program.numRows),
+          colDual: new Float64Array(program.numCols),
+          solveMs: 0,
+          message: `invalid program: ${invalid}`,
+        };
+      }
       const S = objectiveScale(program);
       const model = highs.createModel();
       try {
