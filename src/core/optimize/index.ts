@@ -3,7 +3,7 @@
  * without per-coefficient strings, and the LpSolver port (HiGHS adapter in `highs/`).
  */
 
+export { checkProgram } from './check-program.ts';
 export { createHighsSolver } from './highs/index.ts';
 export type { LinearProgram, LpResult, LpSolveOptions, LpSolver, LpStatus } from './linear-program.ts';
 export { ModelBuilder } from './model-builder.ts';
-export { checkProgram } from './check-program.ts';

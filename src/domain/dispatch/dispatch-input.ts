@@ -59,6 +59,13 @@ export interface DispatchInput {
   readonly storageEndValuePerMwh?: number;
   /** Cost per MWh of EV energy not delivered by departure (default 1,000). */
   readonly evShortfallCostPerMwh?: number;
+  /**
+   * Price per MWh at which network losses (r f^2 per branch) are counted in the objective (default 0:
+   * loss-blind). With it the dispatch prefers nearby supply as much as the priced losses justify.
+   */
+  readonly lossPricePerMwh?: number;
+  /** Dispatch as if the network were a copper plate: no line limits, no loss price (a merit order). */
+  readonly ignoreNetwork?: boolean;
   /** Generator output before the first interval, for ramp limits (default: the generator's pMw). */
   readonly initialGeneratorMw?: Readonly<Record<string, number>>;
 }

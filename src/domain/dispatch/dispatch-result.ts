@@ -26,7 +26,9 @@ export interface DispatchResult {
   readonly shedMwhByClass: Readonly<Record<LoadPriority, number>>;
   readonly evShortfallMwh: ReadonlyMap<string, number>;
   readonly co2T: number;
-  /** Network losses, MWh (0: the network is the lossless DC model). */
+  /** Active power flow at each branch's from end, MW per interval (DC). */
+  readonly branchFlowMw: ReadonlyMap<string, Float64Array>;
+  /** Network losses estimated from the DC flows as r (f / base)^2 base, MWh (the balance itself is lossless). */
   readonly lossesMwh: number;
   readonly timings: { readonly buildMs: number; readonly solveMs: number };
   readonly size: { readonly variables: number; readonly constraints: number; readonly nonzeros: number };

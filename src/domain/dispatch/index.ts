@@ -5,4 +5,6 @@
 export type { DispatchInput, EvSession, ImportPoint, ShiftableLoad } from './dispatch-input.ts';
 export { checkDispatchInput, DEFAULT_VOLL } from './dispatch-input.ts';
 export type { DispatchResult, DispatchStatus } from './dispatch-result.ts';
+export type { ProximityMeasures } from './measure-proximity.ts';
+export { compareWithMeritOrder, measureProximity } from './measure-proximity.ts';
 export { runDispatch } from './run-dispatch.ts';

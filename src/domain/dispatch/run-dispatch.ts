@@ -228,7 +228,8 @@ export function runDispatch(
     }
     loadCols.set(load.id, { demand, shed, served, priority: load.priority });
   }
-  // network: flows in the balance, flow limits
+  // network: flows in the balance, flow limits (unless ignored), losses priced (if asked)
+  const lossPrice = input.ignoreNetwork ? 0 : (input.lossPricePerMwh ?? 0);
   const b = new Float64Array(grid.branches.length);
   const pInj = new Float64Array(grid.branches.length);
   for (const [k, br] of grid.branches.entries()) {
@@ -247,7 +248,14 @@ export function runDispatch(
       put(to, t, theta[to * T + t], -w);
       at(f, t).rhs += base * pInj[k];
       at(to, t).rhs -= base * pInj[k];
-      const rate = br.rateAMva ?? 0;
+      const rate = input.ignoreNetwork ? 0 : (br.rateAMva ?? 0);
+      if (lossPrice > 0 && br.rPu > 0) {
+        // losses r (f / base)^2 base, priced: a (th_f - th_t)^2 with a = price dt r w^2 / base
+        const a = (lossPrice * dt * br.rPu * w * w) / base;
+        m.addQuadratic(theta[f * T + t], theta[f * T + t], 2 * a);
+        m.addQuadratic(theta[to * T + t], theta[to * T + t], 2 * a);
+        m.addQuadratic(theta[f * T + t], theta[to * T + t], -2 * a);
+      }
       if (rate > 0)
         m.addRow(
           -rate - base * pInj[k],
@@ -307,6 +315,22 @@ export function runDispatch(
     loadServedMw.set(id, served);
     loadShedMw.set(id, shed);
   }
+  const branchFlowMw = new Map<string, Float64Array>();
+  grid.branches.forEach((br, k) => {
+    const f = net.branchFrom[k];
+    const to = net.branchTo[k];
+    branchFlowMw.set(
+      br.id,
+      series(T, (t) =>
+        f < 0 || f === to ? 0 : base * (b[k] * (x[theta[f * T + t]] - x[theta[to * T + t]]) + pInj[k]),
+      ),
+    );
+  });
+  let lossesMwh = 0;
+  grid.branches.forEach((br, k) => {
+    const flows = branchFlowMw.get(br.id);
+    if (flows) for (const v of flows) lossesMwh += br.rPu * (v / base) ** 2 * base * dt;
+  });
   const priceByBus = new Map<string, Float64Array>();
   grid.buses.forEach((bus, gb) => {
     const i = net.busOfGridBus[gb];
@@ -342,7 +366,8 @@ export function runDispatch(
     shedMwhByClass,
     evShortfallMwh,
     co2T,
-    lossesMwh: 0,
+    lossesMwh,
+    branchFlowMw,
     timings,
     size,
   };
@@ -370,6 +395,7 @@ function failed(input: DispatchInput, status: DispatchResult['status'], message:
     evShortfallMwh: new Map(),
     co2T: Number.NaN,
     lossesMwh: Number.NaN,
+    branchFlowMw: empty,
     timings: { buildMs: 0, solveMs: 0 },
     size: { variables: 0, constraints: 0, nonzeros: 0 },
   };
