@@ -2,6 +2,8 @@
 export type { AcPowerFlowOptions } from './ac-power-flow.ts';
 export { compileAcPowerFlow, runAcPowerFlow, solveAcPowerFlow } from './ac-power-flow.ts';
 export type { AcSolution, CompiledAcPowerFlow } from './ac-power-flow-model.ts';
+export type { AdmittanceMatrix } from './admittance-matrix.ts';
+export { buildAdmittanceMatrix } from './admittance-matrix.ts';
 export type { BranchAdmittances } from './branch-admittance.ts';
 export { computeBranchAdmittances } from './branch-admittance.ts';
 export type { BusKind } from './bus-kind.ts';

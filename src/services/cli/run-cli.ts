@@ -16,10 +16,10 @@ export const USAGE = `Kirchhoff: power flow and grid operations.
 Usage:
   kirchhoff pf <case.m | grid.json> [--dc] [--enforce-q-limits] [--flat-start] [--json]
       Solve an AC (Newton-Raphson) or DC power flow. --json prints the MATPOWER reference schema.
-  kirchhoff opf <case.m | grid.json> --dc [--losses] [--json]
-      DC optimal power flow (HiGHS): dispatch, locational prices, binding limits. --json prints
-      MATPOWER's dcopf reference schema. --losses adds marginal losses from the AC power flow,
-      iterated, and splits each price into energy, loss and congestion. (AC OPF: not yet.)
+  kirchhoff opf <case.m | grid.json> [--dc [--losses]] [--json]
+      Optimal power flow on HiGHS: AC (sequential linear programming on the AC equations), or DC
+      with --dc; --losses adds marginal losses from the AC power flow and splits each price into
+      energy, loss and congestion. --json prints MATPOWER's opf / dcopf reference schema.
   kirchhoff convert <case.m | grid.json> -o <grid.json>
       Write a grid in Kirchhoff's JSON format.
   kirchhoff schema
