@@ -16,7 +16,7 @@
  * AC power flow of the case. At the optimum the duals of the linearised P balances are the LMPs.
  */
 import type { Grid } from '../grid/index.ts';
-import { type LpSolver, ModelBuilder } from '../optimize/index.ts';
+import { type LpBasis, type LpSolver, ModelBuilder } from '../optimize/index.ts';
 import {
   BUS_KIND,
   buildAdmittanceMatrix,
@@ -134,11 +134,11 @@ export function runAcOpf(grid: Grid, solver: LpSolver, options: AcOpfOptions = {
 
   let dvMax = 0.1;
   let dthMax = 0.2;
-  const cutPoints = grid.generators.map((gen) => {
-    const lo = gen.pMinMw;
-    const hi = gen.pMaxMw ?? lo + 1000;
-    return new Set(Array.from({ length: 11 }, (_, k) => lo + ((hi - lo) * k) / 10));
-  });
+  // rows beyond the bus balances, in the order they were first needed (so that the basis of one
+  // step fits the next): tangent cuts of quadratic costs and linearised branch ratings
+  const extras: ({ kind: 'cut'; g: number; p0: number } | { kind: 'rating'; k: number })[] = [];
+  const yCol = new Int32Array(nGen).fill(-1);
+  let basis: LpBasis | undefined;
   let lmp = new Float64Array(n);
   let lamQ = new Float64Array(n);
   let objective = Number.NaN;
@@ -176,12 +176,13 @@ export function runAcOpf(grid: Grid, solver: LpSolver, options: AcOpfOptions = {
       const cost = gen.cost;
       if (cost?.model === 'polynomial' && (cost.coefficients[2] ?? 0) > 0 && cost.coefficients.length <= 3) {
         // quadratic cost as tangent cuts (an LP): a fixed set over the range plus one at every iterate
-        const [c0 = 0, c1 = 0, c2 = 0] = cost.coefficients;
-        const y = m.addVariable(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, 1);
-        const points = cutPoints[g];
-        points.add(pg[g]);
-        for (const p0 of points)
-          m.addRow(c0 - c2 * p0 * p0, Number.POSITIVE_INFINITY, [y, pCol[g]], [1, -(c1 + 2 * c2 * p0)]);
+        yCol[g] = m.addVariable(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, 1);
+        if (iteration === 0) {
+          const lo = gen.pMinMw;
+          const hi = gen.pMaxMw ?? lo + 1000;
+          for (let k = 0; k <= 10; k++) extras.push({ kind: 'cut', g, p0: lo + ((hi - lo) * k) / 10 });
+        }
+        extras.push({ kind: 'cut', g, p0: pg[g] });
       } else {
         const error = addGeneratorCost(m, pCol[g], cost, `generator ${gen.id}`);
         if (error) return failed('invalid', error);
@@ -231,12 +232,39 @@ export function runAcOpf(grid: Grid, solver: LpSolver, options: AcOpfOptions = {
       if (!alive(i)) continue;
       const rhsP = -pd[i] - base * p[i];
       const rhsQ = -qd[i] - base * q[i];
-      balanceP[i] = m.addRow(rhsP, rhsP, rowsP[i].cols, rowsP[i].vals);
-      balanceQ[i] = m.addRow(rhsQ, rhsQ, rowsQ[i].cols, rowsQ[i].vals);
+      // rows in per unit (coefficients of order |Y|, not base |Y|): better conditioned for the simplex
+      const scale = 1 / base;
+      balanceP[i] = m.addRow(
+        rhsP * scale,
+        rhsP * scale,
+        rowsP[i].cols,
+        rowsP[i].vals.map((v) => v * scale),
+      );
+      balanceQ[i] = m.addRow(
+        rhsQ * scale,
+        rhsQ * scale,
+        rowsQ[i].cols,
+        rowsQ[i].vals.map((v) => v * scale),
+      );
     }
     // branch ratings, linearised at both ends, for branches near or over their rating
-    for (const k of limited) addFlowLimit(m, k, dth, dv);
-    const solved = solver.solve(m.build());
+    for (const extra of extras) {
+      if (extra.kind === 'rating') {
+        addFlowLimit(m, extra.k, dth, dv);
+        continue;
+      }
+      const cost = grid.generators[extra.g].cost;
+      const [c0 = 0, c1 = 0, c2 = 0] = cost?.model === 'polynomial' ? cost.coefficients : [];
+      const p0 = extra.p0;
+      m.addRow(
+        c0 - c2 * p0 * p0,
+        Number.POSITIVE_INFINITY,
+        [yCol[extra.g], pCol[extra.g]],
+        [1, -(c1 + 2 * c2 * p0)],
+      );
+    }
+    const solved = solver.solve(m.build(), { startBasis: basis });
+    if (solved.status === 'optimal') basis = solved.basis;
     if (solved.status !== 'optimal') {
       if (dvMax > 1e-4) {
         dvMax /= 2;
@@ -257,8 +285,8 @@ export function runAcOpf(grid: Grid, solver: LpSolver, options: AcOpfOptions = {
     pg = Float64Array.from(pg, (v, g) => (pCol[g] >= 0 ? solved.x[pCol[g]] : 0));
     qg = Float64Array.from(qg, (v, g) => (qCol[g] >= 0 ? solved.x[qCol[g]] : 0));
     // the row holds -Pd on its right-hand side: one more MW of demand lowers the bound
-    lmp = Float64Array.from(balanceP, (row) => (row >= 0 ? -solved.rowDual[row] : Number.NaN));
-    lamQ = Float64Array.from(balanceQ, (row) => (row >= 0 ? -solved.rowDual[row] : Number.NaN));
+    lmp = Float64Array.from(balanceP, (row) => (row >= 0 ? -solved.rowDual[row] / base : Number.NaN));
+    lamQ = Float64Array.from(balanceQ, (row) => (row >= 0 ? -solved.rowDual[row] / base : Number.NaN));
     objective = solved.objective;
     // ratings: watch every branch over 90 % of its rating from now on
     let added = 0;
@@ -266,6 +294,7 @@ export function runAcOpf(grid: Grid, solver: LpSolver, options: AcOpfOptions = {
       const rate = grid.branches[k].rateAMva ?? 0;
       if (rate > 0 && !limited.has(k) && net.branchFrom[k] >= 0 && maxEndMva(k) > 0.9 * rate) {
         limited.add(k);
+        extras.push({ kind: 'rating', k });
         added++;
       }
     }

@@ -5,5 +5,12 @@
 
 export { checkProgram } from './check-program.ts';
 export { createHighsSolver } from './highs/index.ts';
-export type { LinearProgram, LpResult, LpSolveOptions, LpSolver, LpStatus } from './linear-program.ts';
+export type {
+  LinearProgram,
+  LpBasis,
+  LpResult,
+  LpSolveOptions,
+  LpSolver,
+  LpStatus,
+} from './linear-program.ts';
 export { ModelBuilder } from './model-builder.ts';

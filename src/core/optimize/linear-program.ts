@@ -42,6 +42,15 @@ export type LpStatus =
   | 'iteration-limit'
   | 'error';
 
+/**
+ * A simplex basis: per column and row, 0 at lower bound, 1 basic, 2 at upper bound, 3 free at zero,
+ * 4 nonbasic. Passing the basis of a similar earlier program as the start saves most iterations.
+ */
+export interface LpBasis {
+  readonly colStatus: Int32Array;
+  readonly rowStatus: Int32Array;
+}
+
 export interface LpResult {
   readonly status: LpStatus;
   /** Objective value including the offset (NaN unless optimal). */
@@ -53,10 +62,17 @@ export interface LpResult {
   /** Solver time, ms. */
   readonly solveMs: number;
   readonly message?: string;
+  /** The final basis of an LP solved by the simplex method (absent otherwise). */
+  readonly basis?: LpBasis;
 }
 
 export interface LpSolveOptions {
   readonly timeLimitS?: number;
+  /**
+   * Start from this basis (of an earlier program with the same columns; rows added since are taken
+   * as basic). Ignored when the sizes do not fit.
+   */
+  readonly startBasis?: LpBasis;
 }
 
 /** The solver port: a synchronous solve of one program. */

@@ -8,7 +8,14 @@
 import type { Highs, ModelStatusCode } from 'highs';
 import * as highsPackage from 'highs';
 import { checkProgram } from '../check-program.ts';
-import type { LinearProgram, LpResult, LpSolveOptions, LpSolver, LpStatus } from '../linear-program.ts';
+import type {
+  LinearProgram,
+  LpBasis,
+  LpResult,
+  LpSolveOptions,
+  LpSolver,
+  LpStatus,
+} from '../linear-program.ts';
 
 function statusOf(code: ModelStatusCode): LpStatus {
   switch (code) {
@@ -76,6 +83,10 @@ function objectiveScale(program: LinearProgram): number {
   return Math.min(1e4, Math.max(1, 1e6 / Math.max(max, 1e-12)));
 }
 
+function basisOf(basis: { colStatus: Int32Array; rowStatus: Int32Array }): LpBasis {
+  return { colStatus: Int32Array.from(basis.colStatus), rowStatus: Int32Array.from(basis.rowStatus) };
+}
+
 export async function createHighsSolver(): Promise<LpSolver> {
   const highs: Highs = await loadHighs();
   const inf = highs.infinity;
@@ -124,6 +135,17 @@ export async function createHighsSolver(): Promise<LpSolver> {
         const hessian = hessianOf(program);
         if (hessian !== undefined)
           model.passHessian({ ...hessian, values: hessian.values.map((v) => v * S) });
+        const start = options?.startBasis;
+        if (
+          hessian === undefined &&
+          start !== undefined &&
+          start.colStatus.length === program.numCols &&
+          start.rowStatus.length <= program.numRows
+        ) {
+          const rowStatus = new Int32Array(program.numRows).fill(1);
+          rowStatus.set(start.rowStatus);
+          model.setBasis({ colStatus: start.colStatus, rowStatus });
+        }
         const run = model.run();
         const status = statusOf(run.modelStatus);
         const solution = model.getSolution();
@@ -135,6 +157,7 @@ export async function createHighsSolver(): Promise<LpSolver> {
           rowDual: Float64Array.from(solution.rowDual, (v) => v / S),
           colDual: Float64Array.from(solution.colDual, (v) => v / S),
           solveMs: performance.now() - t0,
+          ...(hessian === undefined && status === 'optimal' ? { basis: basisOf(model.getBasis()) } : {}),
         };
       } catch (error) {
         return {
