@@ -197,6 +197,41 @@ for (const name of opfCases) {
 }
 lines.push('');
 
+lines.push('## AC optimal power flow');
+lines.push('');
+lines.push(
+  'One run per case in its own process (bench/bench-opf.ts with `ac`): sequential linear programming on the ' +
+    'AC equations on HiGHS, started from the AC power flow of the case, to a mismatch of 1e-3 MVA. MATPOWER ' +
+    'column: `runopf` (MIPS, legacy core) median from the `.opf.json` reference.',
+);
+lines.push('');
+lines.push(
+  '| case | steps | solve ms | objective rel. to MATPOWER | worst mismatch MVA | MATPOWER runopf ms |',
+);
+lines.push('|---|---:|---:|---:|---:|---:|');
+for (const name of opfCases) {
+  process.stderr.write(`benchmarking AC OPF ${name} ...\n`);
+  const out = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join('bench', 'bench-opf.ts'), join(dir, `${name}.m`), '0', 'ac'],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      },
+    )
+      .trim()
+      .split('\n')
+      .pop()!,
+  ).ac;
+  const ref = JSON.parse(readFileSync(join(dir, 'reference', `${name}.opf.json`), 'utf8'));
+  const mp = ref.timing_ms.runopf_legacy_core_median ?? ref.timing_ms.runopf_median;
+  lines.push(
+    `| ${name} | ${out.iterations} | ${f(out.solve)} | ${((out.f - ref.f) / ref.f).toExponential(1)} | ${out.violation.mismatchMva.toExponential(1)} | ${f(mp)} |`,
+  );
+}
+lines.push('');
+
 process.stderr.write('benchmarking multi-period dispatch ...\n');
 const dispatchRuns = execFileSync(process.execPath, ['--import', 'tsx', join('bench', 'bench-dispatch.ts')], {
   encoding: 'utf8',
