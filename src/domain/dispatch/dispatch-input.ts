@@ -53,6 +53,8 @@ export interface DispatchInput {
   readonly importPoints?: readonly ImportPoint[];
   readonly evSessions?: readonly EvSession[];
   readonly shiftableLoads?: readonly ShiftableLoad[];
+  /** False forbids load shedding: a shortage then makes the dispatch infeasible (default true). */
+  readonly allowShedding?: boolean;
   /** Value of lost load per class, cost per MWh (defaults 20,000 / 5,000 / 500). */
   readonly valueOfLostLoad?: Readonly<Partial<Record<LoadPriority, number>>>;
   /** Value per MWh of the energy left in storage at the end (default 0). */

@@ -59,6 +59,26 @@ export function explainInfeasibleDispatch(input: DispatchInput): string {
       break;
     }
   }
+  if (input.allowShedding === false) {
+    for (let t = 0; t < T; t++) {
+      let demand = 0;
+      for (const l of grid.loads)
+        if (l.inService) demand += Math.max(0, input.loadProfiles?.[l.id]?.[t] ?? l.pMw);
+      let supply = grid.generators.reduce((sum, g) => sum + (g.inService ? (g.pMaxMw ?? INF) : 0), 0);
+      supply += grid.storage.reduce((sum, s) => sum + (s.inService ? s.pDischargeMaxMw : 0), 0);
+      supply += grid.pv.reduce(
+        (sum, p) => sum + (p.inService ? (input.pvProfiles?.[p.id]?.[t] ?? p.pMw) : 0),
+        0,
+      );
+      for (const p of input.importPoints ?? []) supply += p.maxImportMwByInterval?.[t] ?? p.maxImportMw;
+      if (demand > supply + 1e-9) {
+        reasons.push(
+          `in interval ${t}, demand ${demand.toFixed(3)} MW exceeds all supply ${supply.toFixed(3)} MW and shedding is disabled`,
+        );
+        break;
+      }
+    }
+  }
   if (reasons.length === 0) {
     reasons.push(
       'no single limit explains it: the branch flow limits around buses with fixed injections are the likely cause',

@@ -177,6 +177,31 @@ describe('runDispatch', () => {
     expect(island.shedMwhByClass.critical).toBe(0);
   });
 
+  it('with shedding disabled, a shortage is infeasible and says where', () => {
+    const r = runDispatch(
+      input({
+        allowShedding: false,
+        importPoints: [
+          {
+            id: 'upstream',
+            busId: 'S',
+            maxImportMw: 8,
+            maxExportMw: 0,
+            maxImportMwByInterval: Float64Array.from({ length: T }, (_, t) => (t === 19 ? 0.5 : 8)),
+            priceByInterval: price,
+          },
+        ],
+        pvProfiles: { roofs: new Float64Array(T) },
+        evSessions: [],
+      }),
+      solver,
+    );
+    expect(r.status).toBe('infeasible');
+    expect(r.message).toMatch(
+      /in interval 19, demand 4\.500 MW exceeds all supply 2\.500 MW and shedding is disabled/,
+    );
+  });
+
   it('says what is wrong with the input or why no dispatch exists', () => {
     const bad = runDispatch(
       input({

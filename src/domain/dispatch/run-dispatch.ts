@@ -223,7 +223,8 @@ export function runDispatch(
     for (let t = 0; t < T; t++) {
       const inWindow = served !== undefined && served[t] >= 0;
       if (!inWindow) at(bus, t).rhs += demand[t];
-      shed[t] = m.addVariable(0, inWindow ? 0 : Math.max(0, demand[t]), dt * voll[load.priority]);
+      const sheddable = !inWindow && input.allowShedding !== false;
+      shed[t] = m.addVariable(0, sheddable ? Math.max(0, demand[t]) : 0, dt * voll[load.priority]);
       put(bus, t, shed[t], 1);
     }
     loadCols.set(load.id, { demand, shed, served, priority: load.priority });
