@@ -23,6 +23,10 @@ export interface DispatchResult {
   readonly loadShedMw: ReadonlyMap<string, Float64Array>;
   /** Locational price per bus id, cost per MWh per interval (NaN where de-energised). */
   readonly priceByBus: ReadonlyMap<string, Float64Array>;
+  /** The price's parts (decompose-prices.ts): the reference bus's price, binding limits, priced losses. */
+  readonly priceEnergyByBus: ReadonlyMap<string, Float64Array>;
+  readonly priceCongestionByBus: ReadonlyMap<string, Float64Array>;
+  readonly priceLossByBus: ReadonlyMap<string, Float64Array>;
   readonly shedMwhByClass: Readonly<Record<LoadPriority, number>>;
   readonly evShortfallMwh: ReadonlyMap<string, number>;
   readonly co2T: number;

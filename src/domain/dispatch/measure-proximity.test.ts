@@ -72,4 +72,23 @@ describe('compareWithMeritOrder', () => {
     expect(kirchhoff.measures.overloads).toBe(0);
     expect(kirchhoff.measures.worstLoading).toBeLessThanOrEqual(1 + 1e-9);
   });
+
+  it('splits the prices into energy, congestion and priced losses when the long line binds', () => {
+    const base = input();
+    const stressed = { ...base, loadProfiles: { 'north-homes': new Float64Array(T).fill(5.8) } };
+    const r = runDispatch(stressed, solver);
+    expect(r.status).toBe('optimal');
+    const north = (map: ReadonlyMap<string, Float64Array>) => (map.get('N') ?? [])[0];
+    expect(north(r.priceCongestionByBus)).toBeGreaterThan(1);
+    expect(north(r.priceEnergyByBus)).toBeCloseTo((r.priceByBus.get('P') ?? [])[0], 9);
+    expect(north(r.priceEnergyByBus) + north(r.priceCongestionByBus) + north(r.priceLossByBus)).toBeCloseTo(
+      north(r.priceByBus),
+      9,
+    );
+    // without congestion (the first scenario) the hub's price differs from the plant's by losses only
+    const calm = runDispatch(base, solver);
+    const hub = (map: ReadonlyMap<string, Float64Array>) => (map.get('H') ?? [])[0];
+    expect(hub(calm.priceCongestionByBus)).toBeCloseTo(0, 9);
+    expect(hub(calm.priceLossByBus)).toBeGreaterThan(0.1);
+  });
 });

@@ -116,6 +116,17 @@ describe('runDispatch', () => {
     // prices: the import price where nothing binds, never below the cheapest source (free PV)
     for (const prices of r.priceByBus.values())
       for (const p of prices) expect(p).toBeGreaterThanOrEqual(-1e-6);
+    // without a loss price, a price is its reference part plus congestion; no loss part
+    for (const [bus, prices] of r.priceByBus) {
+      const energy = r.priceEnergyByBus.get(bus) ?? [];
+      const congestion = r.priceCongestionByBus.get(bus) ?? [];
+      const loss = r.priceLossByBus.get(bus) ?? [];
+      for (let t = 0; t < T; t++) {
+        expect(energy[t]).toBeCloseTo((r.priceByBus.get('S') ?? [])[t], 9);
+        expect(loss[t]).toBeCloseTo(0, 6);
+        expect(energy[t] + congestion[t]).toBeCloseTo(prices[t], 6);
+      }
+    }
     expect((r.priceByBus.get('S') ?? [])[3]).toBeCloseTo(30, 6);
     expect((r.priceByBus.get('S') ?? [])[18]).toBeCloseTo(200, 6);
   });

@@ -18,6 +18,7 @@ import type { Grid, LoadPriority } from '../../core/grid/index.ts';
 import { addGeneratorCost } from '../../core/opf/index.ts';
 import { type LpSolver, ModelBuilder } from '../../core/optimize/index.ts';
 import { compileNetwork } from '../../core/powerflow/index.ts';
+import { decomposePrices } from './decompose-prices.ts';
 import { checkDispatchInput, DEFAULT_VOLL, type DispatchInput } from './dispatch-input.ts';
 import type { DispatchResult } from './dispatch-result.ts';
 import { explainInfeasibleDispatch } from './explain-infeasible-dispatch.ts';
@@ -231,6 +232,7 @@ export function runDispatch(
   }
   // network: flows in the balance, flow limits (unless ignored), losses priced (if asked)
   const lossPrice = input.ignoreNetwork ? 0 : (input.lossPricePerMwh ?? 0);
+  const limitRows: { k: number; t: number; row: number }[] = [];
   const b = new Float64Array(grid.branches.length);
   const pInj = new Float64Array(grid.branches.length);
   for (const [k, br] of grid.branches.entries()) {
@@ -257,13 +259,15 @@ export function runDispatch(
         m.addQuadratic(theta[to * T + t], theta[to * T + t], 2 * a);
         m.addQuadratic(theta[f * T + t], theta[to * T + t], -2 * a);
       }
-      if (rate > 0)
-        m.addRow(
+      if (rate > 0) {
+        const row = m.addRow(
           -rate - base * pInj[k],
           rate - base * pInj[k],
           [theta[f * T + t], theta[to * T + t]],
           [w, -w],
         );
+        limitRows.push({ k, t, row });
+      }
     }
   }
   const balanceRow = new Int32Array(net.nBus * T).fill(-1);
@@ -340,6 +344,33 @@ export function runDispatch(
       series(T, (t) => (alive(i) ? solved.rowDual[balanceRow[i * T + t]] / dt : Number.NaN)),
     );
   });
+  const priceFlat = new Float64Array(net.nBus * T);
+  for (let i = 0; i < net.nBus; i++) {
+    for (let t = 0; t < T; t++) priceFlat[i * T + t] = solved.rowDual[balanceRow[i * T + t]] / dt;
+  }
+  const split = decomposePrices({
+    nBus: net.nBus,
+    intervalCount: T,
+    intervalH: dt,
+    isRef,
+    islandOfBus: net.islandOfBus,
+    branchFrom: net.branchFrom,
+    branchTo: net.branchTo,
+    b,
+    price: priceFlat,
+    limitDuals: limitRows.map(({ k, t, row }) => ({ k, t, dual: solved.rowDual[row] })),
+  });
+  const byBus = (values: Float64Array) => {
+    const out = new Map<string, Float64Array>();
+    grid.buses.forEach((bus, gb) => {
+      const i = net.busOfGridBus[gb];
+      out.set(
+        bus.id,
+        series(T, (t) => (i >= 0 ? values[i * T + t] : Number.NaN)),
+      );
+    });
+    return out;
+  };
   let co2T = 0;
   for (const gen of grid.generators) {
     const p = generatorMw.get(gen.id);
@@ -364,6 +395,9 @@ export function runDispatch(
     loadServedMw,
     loadShedMw,
     priceByBus,
+    priceEnergyByBus: byBus(split.energy),
+    priceCongestionByBus: byBus(split.congestion),
+    priceLossByBus: byBus(split.loss),
     shedMwhByClass,
     evShortfallMwh,
     co2T,
@@ -392,6 +426,9 @@ function failed(input: DispatchInput, status: DispatchResult['status'], message:
     loadServedMw: empty,
     loadShedMw: empty,
     priceByBus: empty,
+    priceEnergyByBus: empty,
+    priceCongestionByBus: empty,
+    priceLossByBus: empty,
     shedMwhByClass: { critical: 0, essential: 0, flexible: 0 },
     evShortfallMwh: new Map(),
     co2T: Number.NaN,
