@@ -14,11 +14,11 @@
  * Shedding is priced by class (critical far above essential far above flexible), so a higher class
  * is shed only when no lower-class load is left to shed where it would help.
  */
-import type { Grid, LoadPriority } from '../../core/grid/index.ts';
+import type { LoadPriority } from '../../core/grid/index.ts';
 import { addGeneratorCost } from '../../core/opf/index.ts';
 import { type LpSolver, ModelBuilder } from '../../core/optimize/index.ts';
 import { compileNetwork } from '../../core/powerflow/index.ts';
-import { decomposePrices } from './decompose-prices.ts';
+import { collectDispatchResult } from './collect-dispatch-result.ts';
 import { checkDispatchInput, DEFAULT_VOLL, type DispatchInput } from './dispatch-input.ts';
 import type { DispatchResult } from './dispatch-result.ts';
 import { explainInfeasibleDispatch } from './explain-infeasible-dispatch.ts';
@@ -165,7 +165,7 @@ export function runDispatch(
   const chargerUse = new Map<string, number[][]>();
   for (const session of input.evSessions ?? []) {
     const charger = grid.evChargers.find((c) => c.id === session.chargerId);
-    const bus = charger && charger.inService ? busOf(charger.busId) : -1;
+    const bus = charger?.inService ? busOf(charger.busId) : -1;
     if (charger === undefined || !alive(bus)) continue;
     const cols = new Int32Array(T).fill(-1);
     const limit = Math.min(charger.pMaxMw, session.maxMw ?? INF);
@@ -294,118 +294,29 @@ export function runDispatch(
       size,
     };
   }
-  const x = solved.x;
-  const take = (cols: Int32Array) => Float64Array.from(cols, (c) => (c >= 0 ? x[c] : 0));
-  const generatorMw = new Map([...genCols].map(([id, cols]) => [id, take(cols)]));
-  const importMw = new Map(
-    [...importCols].map(([id, c]) => [id, series(T, (t) => x[c.imp[t]] - x[c.exp[t]])]),
-  );
-  const storageMw = new Map(
-    [...storageCols].map(([id, c]) => [id, series(T, (t) => x[c.dis[t]] - x[c.ch[t]])]),
-  );
-  const storageEnergyMwh = new Map([...storageCols].map(([id, c]) => [id, take(c.soc)]));
-  const pvMw = new Map([...pvCols].map(([id, c]) => [id, take(c.cols)]));
-  const pvCurtailedMw = new Map(
-    [...pvCols].map(([id, c]) => [id, series(T, (t) => c.available[t] - x[c.cols[t]])]),
-  );
-  const evMw = new Map([...evCols].map(([id, c]) => [id, take(c.cols)]));
-  const evShortfallMwh = new Map([...evCols].map(([id, c]) => [id, x[c.short]]));
-  const shedMwhByClass: Record<LoadPriority, number> = { critical: 0, essential: 0, flexible: 0 };
-  const loadServedMw = new Map<string, Float64Array>();
-  const loadShedMw = new Map<string, Float64Array>();
-  for (const [id, c] of loadCols) {
-    const shed = take(c.shed);
-    const served = series(T, (t) => (c.served && c.served[t] >= 0 ? x[c.served[t]] : c.demand[t]) - shed[t]);
-    for (const v of shed) shedMwhByClass[c.priority] += v * dt;
-    loadServedMw.set(id, served);
-    loadShedMw.set(id, shed);
-  }
-  const branchFlowMw = new Map<string, Float64Array>();
-  grid.branches.forEach((br, k) => {
-    const f = net.branchFrom[k];
-    const to = net.branchTo[k];
-    branchFlowMw.set(
-      br.id,
-      series(T, (t) =>
-        f < 0 || f === to ? 0 : base * (b[k] * (x[theta[f * T + t]] - x[theta[to * T + t]]) + pInj[k]),
-      ),
-    );
-  });
-  let lossesMwh = 0;
-  grid.branches.forEach((br, k) => {
-    const flows = branchFlowMw.get(br.id);
-    if (flows) for (const v of flows) lossesMwh += br.rPu * (v / base) ** 2 * base * dt;
-  });
-  const priceByBus = new Map<string, Float64Array>();
-  grid.buses.forEach((bus, gb) => {
-    const i = net.busOfGridBus[gb];
-    priceByBus.set(
-      bus.id,
-      series(T, (t) => (alive(i) ? solved.rowDual[balanceRow[i * T + t]] / dt : Number.NaN)),
-    );
-  });
-  const priceFlat = new Float64Array(net.nBus * T);
-  for (let i = 0; i < net.nBus; i++) {
-    for (let t = 0; t < T; t++) priceFlat[i * T + t] = solved.rowDual[balanceRow[i * T + t]] / dt;
-  }
-  const split = decomposePrices({
-    nBus: net.nBus,
-    intervalCount: T,
-    intervalH: dt,
-    isRef,
-    islandOfBus: net.islandOfBus,
-    branchFrom: net.branchFrom,
-    branchTo: net.branchTo,
+  return collectDispatchResult({
+    input,
+    grid,
+    net,
+    solved,
+    T,
+    dt,
+    base,
     b,
-    price: priceFlat,
-    limitDuals: limitRows.map(({ k, t, row }) => ({ k, t, dual: solved.rowDual[row] })),
-  });
-  const byBus = (values: Float64Array) => {
-    const out = new Map<string, Float64Array>();
-    grid.buses.forEach((bus, gb) => {
-      const i = net.busOfGridBus[gb];
-      out.set(
-        bus.id,
-        series(T, (t) => (i >= 0 ? values[i * T + t] : Number.NaN)),
-      );
-    });
-    return out;
-  };
-  let co2T = 0;
-  for (const gen of grid.generators) {
-    const p = generatorMw.get(gen.id);
-    if (p) for (const v of p) co2T += v * dt * (gen.co2TPerMwh ?? 0);
-  }
-  for (const p of input.importPoints ?? []) {
-    const flow = importMw.get(p.id);
-    if (flow) for (const v of flow) co2T += Math.max(0, v) * dt * (p.co2TPerMwh ?? 0);
-  }
-  return {
-    status: 'optimal',
-    cost: solved.objective,
-    intervalCount: T,
-    intervalH: dt,
-    generatorMw,
-    importMw,
-    storageMw,
-    storageEnergyMwh,
-    pvMw,
-    pvCurtailedMw,
-    evMw,
-    loadServedMw,
-    loadShedMw,
-    priceByBus,
-    priceEnergyByBus: byBus(split.energy),
-    priceCongestionByBus: byBus(split.congestion),
-    priceLossByBus: byBus(split.loss),
-    shedMwhByClass,
-    evShortfallMwh,
-    co2T,
-    lossesMwh,
-    branchFlowMw,
+    pInj,
+    theta,
+    isRef,
+    balanceRow,
+    limitRows,
+    genCols,
+    importCols,
+    storageCols,
+    pvCols,
+    evCols,
+    loadCols,
     timings,
     size,
-  };
+  });
 }
 
 function failed(input: DispatchInput, status: DispatchResult['status'], message: string): DispatchResult {
