@@ -24,6 +24,13 @@ import {
   computeBranchAdmittances,
   runAcPowerFlow,
 } from '../powerflow/index.ts';
+import {
+  addFlowLimit,
+  allEndFlows,
+  type BranchFlowContext,
+  maxEndMva,
+  worstRatingExcess,
+} from './ac-branch-flows.ts';
 import { addGeneratorCost } from './generator-cost.ts';
 
 export interface AcOpfOptions {
@@ -90,6 +97,7 @@ export function runAcOpf(grid: Grid, solver: LpSolver, options: AcOpfOptions = {
   let qg = Float64Array.from(grid.generators, (g, k) =>
     pf.status === 'converged' ? pf.generators.qMvar[k] : g.qMvar,
   );
+  const flows: BranchFlowContext = { grid, net, admittances: ya, base, vm, va };
   const vMin = new Float64Array(n);
   const vMax = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -250,7 +258,7 @@ export function runAcOpf(grid: Grid, solver: LpSolver, options: AcOpfOptions = {
     // branch ratings, linearised at both ends, for branches near or over their rating
     for (const extra of extras) {
       if (extra.kind === 'rating') {
-        addFlowLimit(m, extra.k, dth, dv);
+        addFlowLimit(flows, m, extra.k, dth, dv);
         continue;
       }
       const cost = grid.generators[extra.g].cost;
@@ -292,7 +300,7 @@ export function runAcOpf(grid: Grid, solver: LpSolver, options: AcOpfOptions = {
     let added = 0;
     for (let k = 0; k < grid.branches.length; k++) {
       const rate = grid.branches[k].rateAMva ?? 0;
-      if (rate > 0 && !limited.has(k) && net.branchFrom[k] >= 0 && maxEndMva(k) > 0.9 * rate) {
+      if (rate > 0 && !limited.has(k) && net.branchFrom[k] >= 0 && maxEndMva(flows, k) > 0.9 * rate) {
         limited.add(k);
         extras.push({ kind: 'rating', k });
         added++;
@@ -332,93 +340,13 @@ export function runAcOpf(grid: Grid, solver: LpSolver, options: AcOpfOptions = {
     qgMvar: qg,
     lmp: toGrid(lmp),
     lamQ: toGrid(lamQ),
-    branchFlows: finalFlows(),
-    worstViolation: { mismatchMva: previous, voltagePu: worstVoltage(), flowMva: worstFlow() },
+    branchFlows: allEndFlows(flows),
+    worstViolation: { mismatchMva: previous, voltagePu: worstVoltage(), flowMva: worstRatingExcess(flows) },
   };
-
-  function finalFlows() {
-    const nb = grid.branches.length;
-    const out = {
-      pf: new Float64Array(nb),
-      qf: new Float64Array(nb),
-      pt: new Float64Array(nb),
-      qt: new Float64Array(nb),
-    };
-    for (let k = 0; k < nb; k++) {
-      if (net.branchFrom[k] < 0) continue;
-      const s = endFlows(k);
-      out.pf[k] = s.pf;
-      out.qf[k] = s.qf;
-      out.pt[k] = s.pt;
-      out.qt[k] = s.qt;
-    }
-    return out;
-  }
-
-  function endFlows(k: number) {
-    const f = net.branchFrom[k];
-    const t = net.branchTo[k];
-    const vf = { re: vm[f] * Math.cos(va[f]), im: vm[f] * Math.sin(va[f]) };
-    const vt = { re: vm[t] * Math.cos(va[t]), im: vm[t] * Math.sin(va[t]) };
-    const current = (aRe: number, aIm: number, bRe: number, bIm: number) => ({
-      re: aRe * vf.re - aIm * vf.im + bRe * vt.re - bIm * vt.im,
-      im: aRe * vf.im + aIm * vf.re + bRe * vt.im + bIm * vt.re,
-    });
-    const iF = current(ya.yffRe[k], ya.yffIm[k], ya.yftRe[k], ya.yftIm[k]);
-    const iT = current(ya.ytfRe[k], ya.ytfIm[k], ya.yttRe[k], ya.yttIm[k]);
-    // S = V conj(I), in MVA
-    return {
-      pf: base * (vf.re * iF.re + vf.im * iF.im),
-      qf: base * (vf.im * iF.re - vf.re * iF.im),
-      pt: base * (vt.re * iT.re + vt.im * iT.im),
-      qt: base * (vt.im * iT.re - vt.re * iT.im),
-    };
-  }
-
-  function maxEndMva(k: number): number {
-    const s = endFlows(k);
-    return Math.max(Math.hypot(s.pf, s.qf), Math.hypot(s.pt, s.qt));
-  }
-
-  /** |S|^2 at each end linearised in its four unknowns (forward differences of the exact flows). */
-  function addFlowLimit(m: ModelBuilder, k: number, dth: Int32Array, dv: Int32Array): void {
-    const f = net.branchFrom[k];
-    const t = net.branchTo[k];
-    const rate = grid.branches[k].rateAMva ?? 0;
-    const s0 = endFlows(k);
-    const h = 1e-7;
-    const grads = [
-      [va, f, dth[f]],
-      [va, t, dth[t]],
-      [vm, f, dv[f]],
-      [vm, t, dv[t]],
-    ] as const;
-    const gf: number[] = [];
-    const gt: number[] = [];
-    for (const [arr, i] of grads) {
-      arr[i] += h;
-      const s1 = endFlows(k);
-      arr[i] -= h;
-      gf.push((s1.pf ** 2 + s1.qf ** 2 - s0.pf ** 2 - s0.qf ** 2) / h);
-      gt.push((s1.pt ** 2 + s1.qt ** 2 - s0.pt ** 2 - s0.qt ** 2) / h);
-    }
-    const cols = grads.map((g) => g[2]);
-    m.addRow(Number.NEGATIVE_INFINITY, rate * rate - (s0.pf ** 2 + s0.qf ** 2), cols, gf);
-    m.addRow(Number.NEGATIVE_INFINITY, rate * rate - (s0.pt ** 2 + s0.qt ** 2), cols, gt);
-  }
 
   function worstVoltage(): number {
     let worst = 0;
     for (let i = 0; i < n; i++) if (alive(i)) worst = Math.max(worst, vMin[i] - vm[i], vm[i] - vMax[i]);
-    return worst;
-  }
-
-  function worstFlow(): number {
-    let worst = 0;
-    for (let k = 0; k < grid.branches.length; k++) {
-      const rate = grid.branches[k].rateAMva ?? 0;
-      if (rate > 0 && net.branchFrom[k] >= 0) worst = Math.max(worst, maxEndMva(k) - rate);
-    }
     return worst;
   }
 
