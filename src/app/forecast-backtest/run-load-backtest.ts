@@ -17,6 +17,7 @@ import {
 } from '../../core/forecast/index.ts';
 import type { LoadDataset } from '../ports.ts';
 import { buildLoadProblems } from './build-load-problems.ts';
+import { resolveBacktestDays } from './resolve-backtest-days.ts';
 
 /** The models a backtest runs unless told otherwise. */
 export const LOAD_MODELS = ['default', 'seasonal-naive', 'previous-day'] as const;
@@ -83,33 +84,12 @@ export function runLoadBacktest(dataset: LoadDataset, request: LoadBacktestReque
   }
   const { startMs } = problems[0];
   const nDays = Math.floor(problems[0].load.length / 24);
-  const day = (date: string, option: string): number | string => {
-    const ms = Date.parse(`${date}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(ms))
-      return `${option} ${date}: expected a date YYYY-MM-DD`;
-    return Math.round((ms - startMs) / DAY_MS);
-  };
-  const fromDay = day(request.from, '--from');
-  const toDay = day(request.to, '--to');
-  if (typeof fromDay === 'string') return { ok: false, errors: [fromDay] };
-  if (typeof toDay === 'string') return { ok: false, errors: [toDay] };
-  const first = new Date(startMs).toISOString().slice(0, 10);
-  const last = new Date(startMs + (nDays - 1) * DAY_MS).toISOString().slice(0, 10);
-  if (toDay < fromDay) return { ok: false, errors: [`--to ${request.to} is before --from ${request.from}`] };
-  if (toDay >= nDays) return { ok: false, errors: [`--to ${request.to}: the data ends on ${last}`] };
   const names = request.models ?? LOAD_MODELS;
   const models0 = names.map((n) => createLoadModel(problems[0], n, request.weather));
-  const needed = Math.max(...models0.map((m) => m.minHistoryDays)) + WARMUP_DAYS;
-  if (fromDay < needed) {
-    const earliest = new Date(startMs + needed * DAY_MS).toISOString().slice(0, 10);
-    return {
-      ok: false,
-      errors: [
-        `--from ${request.from}: the data starts on ${first} and the models need ${needed} days of history ` +
-          `(training and a ${WARMUP_DAYS}-day warm-up of the quantile bands); the earliest --from is ${earliest}`,
-      ],
-    };
-  }
+  const history = Math.max(...models0.map((m) => m.minHistoryDays));
+  const days = resolveBacktestDays(request, startMs, nDays, history, WARMUP_DAYS);
+  if (!days.ok) return days;
+  const { fromDay, toDay } = days;
   const results: BacktestScores[] = [];
   const dataNotes: LoadDataNote[] = [];
   const total = problems.length;

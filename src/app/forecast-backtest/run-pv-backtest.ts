@@ -11,12 +11,12 @@ import {
   countPvDays,
   createLagModel,
   createPvDayAheadModel,
-  DAY_MS,
   type DayAheadModel,
   type PvBacktestScores,
   type PvProblem,
 } from '../../core/forecast/index.ts';
 import type { PvDataset } from '../ports.ts';
+import { resolveBacktestDays } from './resolve-backtest-days.ts';
 
 export const PV_MODELS = ['default', 'seasonal-naive', 'previous-day'] as const;
 export type PvModelName = (typeof PV_MODELS)[number];
@@ -62,32 +62,12 @@ export function runPvBacktest(dataset: PvDataset, request: PvBacktestRequest): P
   const problem = buildPvDatasetProblem(dataset);
   const nDays = countPvDays(problem);
   const localStart = problem.startMs + dataset.site.standardOffsetMinutes * 60_000;
-  const day = (date: string, option: string): number | string => {
-    const ms = Date.parse(`${date}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(ms))
-      return `${option} ${date}: expected a date YYYY-MM-DD`;
-    return Math.round((ms - localStart) / DAY_MS);
-  };
-  const fromDay = day(request.from, '--from');
-  const toDay = day(request.to, '--to');
-  if (typeof fromDay === 'string') return { ok: false, errors: [fromDay] };
-  if (typeof toDay === 'string') return { ok: false, errors: [toDay] };
-  const dateOf = (d: number) => new Date(localStart + d * DAY_MS).toISOString().slice(0, 10);
-  if (toDay < fromDay) return { ok: false, errors: [`--to ${request.to} is before --from ${request.from}`] };
-  if (toDay >= nDays)
-    return { ok: false, errors: [`--to ${request.to}: the data ends on ${dateOf(nDays - 1)}`] };
   const names = request.models ?? PV_MODELS;
   const models = names.map((n) => createModel(problem, n, request.weather));
-  const needed = Math.max(...models.map((m) => m.minHistoryDays)) + WARMUP_DAYS;
-  if (fromDay < needed) {
-    return {
-      ok: false,
-      errors: [
-        `--from ${request.from}: the data starts on ${dateOf(0)} and the models need ${needed} days of history ` +
-          `(training and a ${WARMUP_DAYS}-day warm-up of the quantile bands); the earliest --from is ${dateOf(needed)}`,
-      ],
-    };
-  }
+  const history = Math.max(...models.map((m) => m.minHistoryDays));
+  const days = resolveBacktestDays(request, localStart, nDays, history, WARMUP_DAYS);
+  if (!days.ok) return days;
+  const { fromDay, toDay } = days;
   const outcome = backtestPv(problem, models, {
     fromDay,
     toDay,

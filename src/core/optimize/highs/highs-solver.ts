@@ -83,6 +83,20 @@ function objectiveScale(program: LinearProgram): number {
   return Math.min(1e4, Math.max(1, 1e6 / Math.max(max, 1e-12)));
 }
 
+/** The result of a solve that did not happen or broke: status `error` with the reason. */
+function failedSolve(program: LinearProgram, message: string, solveMs: number): LpResult {
+  return {
+    status: 'error',
+    objective: Number.NaN,
+    x: new Float64Array(program.numCols),
+    rowValue: new Float64Array(program.numRows),
+    rowDual: new Float64Array(program.numRows),
+    colDual: new Float64Array(program.numCols),
+    solveMs,
+    message,
+  };
+}
+
 function basisOf(basis: { colStatus: Int32Array; rowStatus: Int32Array }): LpBasis {
   return { colStatus: Int32Array.from(basis.colStatus), rowStatus: Int32Array.from(basis.rowStatus) };
 }
@@ -98,16 +112,7 @@ export async function createHighsSolver(): Promise<LpSolver> {
       const t0 = performance.now();
       const invalid = checkProgram(program);
       if (invalid !== undefined) {
-        return {
-          status: 'error',
-          objective: Number.NaN,
-          x: new Float64Array(program.numCols),
-          rowValue: new Float64Array(program.numRows),
-          rowDual: new Float64Array(program.numRows),
-          colDual: new Float64Array(program.numCols),
-          solveMs: 0,
-          message: `invalid program: ${invalid}`,
-        };
+        return failedSolve(program, `invalid program: ${invalid}`, 0);
       }
       const S = objectiveScale(program);
       const model = highs.createModel();
@@ -161,16 +166,8 @@ export async function createHighsSolver(): Promise<LpSolver> {
           ...(hessian === undefined && status === 'optimal' ? { basis: basisOf(model.getBasis()) } : {}),
         };
       } catch (error) {
-        return {
-          status: 'error',
-          objective: Number.NaN,
-          x: new Float64Array(program.numCols),
-          rowValue: new Float64Array(program.numRows),
-          rowDual: new Float64Array(program.numRows),
-          colDual: new Float64Array(program.numCols),
-          solveMs: performance.now() - t0,
-          message: error instanceof Error ? error.message : String(error),
-        };
+        const message = error instanceof Error ? error.message : String(error);
+        return failedSolve(program, message, performance.now() - t0);
       } finally {
         model.dispose();
       }
