@@ -8,6 +8,7 @@
 import type { DayAheadModel } from './day-ahead-model.ts';
 import { intervalCoverage, pinballLoss, scorePoints, seasonalNaiveScale } from './forecast-metrics.ts';
 import type { LoadProblem } from './load-problem.ts';
+import { forecastDays } from './predict-day.ts';
 import { ResidualBands } from './residual-bands.ts';
 
 export const QUANTILE_LEVELS = [0.1, 0.5, 0.9] as const;
@@ -56,31 +57,13 @@ export function backtestDayAhead(
   const totalSteps = models.length * (nDays + warmup);
   let done = 0;
   for (const model of models) {
-    const first = Math.max(model.minHistoryDays, fromDay - warmup);
-    const bands = new ResidualBands();
-    const out = {
-      point: new Float64Array(nDays * 24).fill(Number.NaN),
-      p10: new Float64Array(nDays * 24).fill(Number.NaN),
-      p50: new Float64Array(nDays * 24).fill(Number.NaN),
-      p90: new Float64Array(nDays * 24).fill(Number.NaN),
-    };
-    model.start(first);
-    for (let d = first; d <= toDay; d++) {
-      const point = model.forecast(d);
-      if (d >= fromDay) {
-        const [p10, p50, p90] = bands.quantiles(point, QUANTILE_LEVELS);
-        const at = (d - fromDay) * 24;
-        out.point.set(point, at);
-        out.p10.set(p10, at);
-        out.p50.set(p50, at);
-        out.p90.set(p90, at);
-      }
-      const day = problem.load.subarray(d * 24, d * 24 + 24);
-      bands.push(day, point);
-      model.observe(d);
-      options.onProgress?.(++done, totalSteps);
-    }
-    done += Math.max(0, first - (fromDay - warmup));
+    done += Math.max(0, Math.max(model.minHistoryDays, fromDay - warmup) - (fromDay - warmup));
+    const out = forecastDays(model, problem.load, new ResidualBands(), {
+      fromDay,
+      toDay,
+      warmupDays: warmup,
+      onDay: () => options.onProgress?.(++done, totalSteps),
+    });
     forecasts.set(model.name, out);
     const points = scorePoints(actual, out.point);
     scores.push({

@@ -1,9 +1,9 @@
 /**
- * One day-ahead forecast with quantile bands, as it would be issued live: the model is started
- * `warmupDays` before the target day and driven day by day through the warm-up (forecast, record
- * the error in the bands, learn the actuals), then forecasts the target day; the bands of that day
- * come from the warm-up's errors only, and the warm-up's accuracy is tracked day by day (what an
- * operator would have seen). Nothing on or after the target day is read.
+ * Day-ahead forecasts with quantile bands, issued as they would be live: the model is started
+ * `warmupDays` before the first day kept (or as soon as its history allows) and driven day by day
+ * (forecast, bands from the errors recorded so far, record the day's error, learn its actuals);
+ * the days from `fromDay` to `toDay` are kept. Nothing on or after a day is read to forecast it.
+ * `predictDay` keeps one day and also tracks the warm-up's accuracy (what an operator would have seen).
  */
 import { type AccuracySummary, AccuracyTracker } from './accuracy-tracker.ts';
 import type { DayAheadModel } from './day-ahead-model.ts';
@@ -13,13 +13,60 @@ export interface DayBands {
   quantiles(point: ArrayLike<number>, levels: readonly number[], context?: ArrayLike<number>): Float64Array[];
 }
 
-export interface QuantileDay {
+export interface QuantileDays {
   readonly point: Float64Array;
   readonly p10: Float64Array;
   readonly p50: Float64Array;
   readonly p90: Float64Array;
-  /** How the model did over the warm-up days (the operation's view of recent accuracy). */
+}
+
+export interface QuantileDay extends QuantileDays {
   readonly recent: AccuracySummary;
+}
+
+const LEVELS = [0.1, 0.5, 0.9] as const;
+
+export function forecastDays(
+  model: DayAheadModel,
+  actual: Float64Array,
+  bands: DayBands,
+  options: {
+    readonly fromDay: number;
+    readonly toDay: number;
+    readonly warmupDays: number;
+    /** Per-hour context for the bands (e.g. PV clear-sky potential), aligned with `actual`. */
+    readonly context?: Float64Array;
+    /** Called after each day driven, with the day and its forecast and band (before learning it). */
+    readonly onDay?: (day: number, forecast: Float64Array, p10: Float64Array, p90: Float64Array) => void;
+  },
+): QuantileDays {
+  const { fromDay, toDay } = options;
+  const n = (toDay - fromDay + 1) * 24;
+  const out = {
+    point: new Float64Array(n).fill(Number.NaN),
+    p10: new Float64Array(n).fill(Number.NaN),
+    p50: new Float64Array(n).fill(Number.NaN),
+    p90: new Float64Array(n).fill(Number.NaN),
+  };
+  const first = Math.max(model.minHistoryDays, fromDay - options.warmupDays);
+  model.start(first);
+  for (let d = first; d <= toDay; d++) {
+    const point = model.forecast(d);
+    const context = options.context?.subarray(d * 24, d * 24 + 24);
+    const [p10, p50, p90] = bands.quantiles(point, LEVELS, context);
+    if (d >= fromDay) {
+      const at = (d - fromDay) * 24;
+      out.point.set(point, at);
+      out.p10.set(p10, at);
+      out.p50.set(p50, at);
+      out.p90.set(p90, at);
+    }
+    options.onDay?.(d, point, p10, p90);
+    if (d < toDay || d * 24 + 24 <= actual.length)
+      bands.push(actual.subarray(d * 24, d * 24 + 24), point, context);
+    model.observe(d);
+  }
+  return out;
 }
 
 export function predictDay(
@@ -29,19 +76,15 @@ export function predictDay(
   bands: DayBands,
   options: { warmupDays: number; context?: Float64Array },
 ): QuantileDay {
-  const first = Math.max(model.minHistoryDays, day - options.warmupDays);
-  const contextOf = (d: number) => options.context?.subarray(d * 24, d * 24 + 24);
   const tracker = new AccuracyTracker();
-  model.start(first);
-  for (let d = first; d < day; d++) {
-    const forecast = model.forecast(d);
-    const dayActual = actual.subarray(d * 24, d * 24 + 24);
-    const [lower, upper] = bands.quantiles(forecast, [0.1, 0.9], contextOf(d));
-    tracker.record(d, dayActual, forecast, lower, upper);
-    bands.push(dayActual, forecast, contextOf(d));
-    model.observe(d);
-  }
-  const point = model.forecast(day);
-  const [p10, p50, p90] = bands.quantiles(point, [0.1, 0.5, 0.9], contextOf(day));
-  return { point, p10, p50, p90, recent: tracker.summary() };
+  const days = forecastDays(model, actual, bands, {
+    fromDay: day,
+    toDay: day,
+    warmupDays: options.warmupDays,
+    context: options.context,
+    onDay: (d, forecast, p10, p90) => {
+      if (d < day) tracker.record(d, actual.subarray(d * 24, d * 24 + 24), forecast, p10, p90);
+    },
+  });
+  return { ...days, recent: tracker.summary() };
 }

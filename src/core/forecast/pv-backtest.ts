@@ -11,6 +11,7 @@
 import type { DayAheadModel } from './day-ahead-model.ts';
 import { intervalCoverage, pinballLoss, scorePoints } from './forecast-metrics.ts';
 import { LevelBands } from './level-bands.ts';
+import { forecastDays } from './predict-day.ts';
 import { clearSkyGhiAt } from './pv-physical-model.ts';
 import type { PvProblem } from './pv-problem.ts';
 import { empiricalQuantile } from './residual-bands.ts';
@@ -87,31 +88,14 @@ export function backtestPv(
   const total = models.length * (nDays + warmup);
   let done = 0;
   for (const model of models) {
-    const first = Math.max(model.minHistoryDays, fromDay - warmup);
-    done += first - (fromDay - warmup);
-    const bands = new LevelBands(56, 150, 0, capacityKw * 1.2);
-    const out = {
-      point: new Float64Array(nDays * 24).fill(Number.NaN),
-      p10: new Float64Array(nDays * 24).fill(Number.NaN),
-      p50: new Float64Array(nDays * 24).fill(Number.NaN),
-      p90: new Float64Array(nDays * 24).fill(Number.NaN),
-    };
-    model.start(first);
-    for (let d = first; d <= toDay; d++) {
-      const point = model.forecast(d);
-      const context = potential.subarray(d * 24, d * 24 + 24);
-      if (d >= fromDay) {
-        const [p10, p50, p90] = bands.quantiles(point, LEVELS, context);
-        const at = (d - fromDay) * 24;
-        out.point.set(point, at);
-        out.p10.set(p10, at);
-        out.p50.set(p50, at);
-        out.p90.set(p90, at);
-      }
-      bands.push(problem.powerKw.subarray(d * 24, d * 24 + 24), point, context);
-      model.observe(d);
-      options.onProgress?.(++done, total);
-    }
+    done += Math.max(model.minHistoryDays, fromDay - warmup) - (fromDay - warmup);
+    const out = forecastDays(model, problem.powerKw, new LevelBands(56, 150, 0, capacityKw * 1.2), {
+      fromDay,
+      toDay,
+      warmupDays: warmup,
+      context: potential,
+      onDay: () => options.onProgress?.(++done, total),
+    });
     forecasts.set(model.name, out);
     const points = scorePoints(actual, out.point);
     scores.push({
