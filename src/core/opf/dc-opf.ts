@@ -13,7 +13,7 @@
  */
 import type { Grid } from '../grid/index.ts';
 import { type LpSolver, type LpStatus, ModelBuilder } from '../optimize/index.ts';
-import { BUS_KIND, compileNetwork } from '../powerflow/index.ts';
+import { BUS_KIND, compileNetwork, computeDcBranchParameters } from '../powerflow/index.ts';
 import { addGeneratorCost } from './generator-cost.ts';
 
 const { dead: DEAD, ref: REF } = BUS_KIND;
@@ -79,8 +79,7 @@ export function runDcOpf(
 
   // balance rows: gather, per bus, the generator and angle coefficients
   const nBranch = grid.branches.length;
-  const b = new Float64Array(nBranch);
-  const pInj = new Float64Array(nBranch);
+  const { b, pInj } = computeDcBranchParameters(grid, net);
   const demand = new Float64Array(n);
   for (let i = 0; i < n; i++) demand[i] = base * (net.gShuntPu[i] - net.pFixedPu[i]);
   const entries: Map<number, number>[] = Array.from({ length: n }, () => new Map());
@@ -89,9 +88,6 @@ export function runDcOpf(
     const f = net.branchFrom[k];
     if (f < 0) continue;
     const t = net.branchTo[k];
-    const br = grid.branches[k];
-    b[k] = 1 / (br.xPu * br.tapRatio);
-    pInj[k] = -b[k] * ((br.shiftDeg * Math.PI) / 180);
     const w = base * b[k];
     addEntry(f, theta[f], -w);
     addEntry(f, theta[t], w);

@@ -31,19 +31,33 @@ export interface CompiledDcPowerFlow {
   readonly message?: string;
 }
 
-/** Builds the reduced B matrix and factors it. */
-export function compileDcPowerFlow(grid: Grid): CompiledDcPowerFlow {
-  const net = compileNetwork(grid);
-  const n = net.nBus;
-  const nBranch = grid.branches.length;
-  const b = new Float64Array(nBranch);
-  const pInj = new Float64Array(nBranch);
-  for (let k = 0; k < nBranch; k++) {
+/**
+ * The DC parameters of every in-service branch: susceptance b = 1/(x tap) and the phase shifter's
+ * equivalent injection -b shift (p.u.; 0 for branches out of service, Infinity for zero reactance).
+ * One place for the DC power flow, the DC OPF and the dispatch.
+ */
+export function computeDcBranchParameters(
+  grid: Grid,
+  net: PowerFlowNetwork,
+): { b: Float64Array; pInj: Float64Array } {
+  const n = grid.branches.length;
+  const b = new Float64Array(n);
+  const pInj = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
     if (net.branchFrom[k] < 0) continue;
     const br = grid.branches[k];
     b[k] = 1 / (br.xPu * br.tapRatio);
     pInj[k] = -b[k] * ((br.shiftDeg * Math.PI) / 180);
   }
+  return { b, pInj };
+}
+
+/** Builds the reduced B matrix and factors it. */
+export function compileDcPowerFlow(grid: Grid): CompiledDcPowerFlow {
+  const net = compileNetwork(grid);
+  const n = net.nBus;
+  const nBranch = grid.branches.length;
+  const { b, pInj } = computeDcBranchParameters(grid, net);
   const unknown = new Int32Array(n).fill(-1);
   let m = 0;
   for (let i = 0; i < n; i++) if (net.kind[i] !== REF && net.kind[i] !== DEAD) unknown[i] = m++;

@@ -14,6 +14,7 @@ export { compileNetwork } from './compile-network.ts';
 export type { CompiledDcPowerFlow } from './dc-power-flow.ts';
 export {
   compileDcPowerFlow,
+  computeDcBranchParameters,
   runDcPowerFlow,
   scheduleDcInjections,
   solveDcPowerFlow,

@@ -17,7 +17,7 @@
 import type { LoadPriority } from '../../core/grid/index.ts';
 import { addGeneratorCost } from '../../core/opf/index.ts';
 import { type LpSolver, ModelBuilder } from '../../core/optimize/index.ts';
-import { compileNetwork } from '../../core/powerflow/index.ts';
+import { compileNetwork, computeDcBranchParameters } from '../../core/powerflow/index.ts';
 import { collectDispatchResult } from './collect-dispatch-result.ts';
 import { checkDispatchInput, DEFAULT_VOLL, type DispatchInput } from './dispatch-input.ts';
 import type { DispatchResult } from './dispatch-result.ts';
@@ -36,7 +36,8 @@ export function runDispatch(
   if (errors.length > 0) return failed(input, 'invalid', errors.join('; '));
   const net = compileNetwork(grid);
   const base = net.baseMva;
-  const busOf = (busId: string) => net.busOfGridBus[grid.buses.findIndex((b) => b.id === busId)];
+  const gridIndexById = new Map(grid.buses.map((bus, gb) => [bus.id, gb]));
+  const busOf = (busId: string) => net.busOfGridBus[gridIndexById.get(busId) ?? -1] ?? -1;
   // every in-service bus takes part (an island without generators may still have imports, storage
   // or PV); each island's angle reference is its slack-typed bus, else its first bus
   const alive = (i: number) => i >= 0;
@@ -233,16 +234,13 @@ export function runDispatch(
   // network: flows in the balance, flow limits (unless ignored), losses priced (if asked)
   const lossPrice = input.ignoreNetwork ? 0 : (input.lossPricePerMwh ?? 0);
   const limitRows: { k: number; t: number; row: number }[] = [];
-  const b = new Float64Array(grid.branches.length);
-  const pInj = new Float64Array(grid.branches.length);
+  const { b, pInj } = computeDcBranchParameters(grid, net);
   for (const [k, br] of grid.branches.entries()) {
     const f = net.branchFrom[k];
     if (f < 0) continue;
     const to = net.branchTo[k];
     if (f === to) continue;
-    if (br.xPu * br.tapRatio === 0) return failed(input, 'invalid', `branch "${br.id}" has zero reactance`);
-    b[k] = 1 / (br.xPu * br.tapRatio);
-    pInj[k] = -b[k] * ((br.shiftDeg * Math.PI) / 180);
+    if (!Number.isFinite(b[k])) return failed(input, 'invalid', `branch "${br.id}" has zero reactance`);
     const w = base * b[k];
     for (let t = 0; t < T; t++) {
       put(f, t, theta[f * T + t], -w);
