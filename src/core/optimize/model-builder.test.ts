@@ -29,4 +29,16 @@ describe('ModelBuilder', () => {
     expect(p.rowNames?.[0]).toBe('first');
     expect(p.rowNames?.[1]).toBe('');
   });
+
+  it('sums the coefficients of a variable named twice in a row, row by row', () => {
+    const m = new ModelBuilder();
+    const x = m.addVariable(0, 1);
+    const y = m.addVariable(0, 1);
+    m.addRow(0, 1, [x, y, x, x], [1, 2, 3, -4]); // x: 1 + 3 - 4 = 0 stays as an explicit 0
+    m.addRow(0, 1, [y, x, y], [5, 6, 7]);
+    const p = m.build();
+    expect([...p.indices]).toEqual([x, y, y, x]);
+    expect([...p.values]).toEqual([0, 2, 12, 6]);
+    expect([...p.rowStarts]).toEqual([0, 2, 4]);
+  });
 });

@@ -44,6 +44,19 @@ export class ModelBuilder {
   private readonly colNames = new Map<number, string>();
   private readonly rowNames = new Map<number, string>();
   offset = 0;
+  /** Per variable: 1 + the last row that named it, and its position there (duplicate detection). */
+  private stamp = new Int32Array(64);
+  private positionInRow = new Int32Array(64);
+
+  private growStamps(n: number): void {
+    const size = Math.max(n, this.stamp.length * 2);
+    const stamp = new Int32Array(size);
+    const position = new Int32Array(size);
+    stamp.set(this.stamp);
+    position.set(this.positionInRow);
+    this.stamp = stamp;
+    this.positionInRow = position;
+  }
 
   constructor() {
     this.rowStarts.push(0);
@@ -88,20 +101,17 @@ export class ModelBuilder {
     name?: string,
   ): number {
     const i = this.rowLower.length;
-    const start = this.indices.length;
+    // a variable named twice gets the sum of its coefficients (solvers refuse duplicate entries):
+    // the position of each variable in the row being built, stamped with the row's number
     for (let k = 0; k < indices.length; k++) {
       if (values[k] === 0) continue;
-      // a variable named twice gets the sum of its coefficients (solvers refuse duplicate entries)
-      let seen = -1;
-      for (let q = start; q < this.indices.length; q++) {
-        if (this.indices.data[q] === indices[k]) {
-          seen = q;
-          break;
-        }
-      }
-      if (seen >= 0) this.values.data[seen] += values[k];
+      const j = indices[k];
+      if (j >= this.stamp.length) this.growStamps(j + 1);
+      if (this.stamp[j] === i + 1) this.values.data[this.positionInRow[j]] += values[k];
       else {
-        this.indices.push(indices[k]);
+        this.stamp[j] = i + 1;
+        this.positionInRow[j] = this.indices.length;
+        this.indices.push(j);
         this.values.push(values[k]);
       }
     }
