@@ -115,6 +115,18 @@ export function runLossAwareDcOpf(
     }
     return row;
   };
+  // every branch's flow for net injections p (MW) less the loss allocation: one solve with B, the
+  // same as sum_i PTDF_ki (p_i - l_i) + F0_k for all k at once
+  const dcFlows = (p: Float64Array): Float64Array => {
+    const rhs = new Float64Array(lu.n);
+    for (let i = 0; i < nBus; i++) if (unknown[i] >= 0) rhs[unknown[i]] = (p[i] - lossLoad[i]) / base;
+    lu.solve(rhs);
+    const theta = (i: number) => (unknown[i] >= 0 ? rhs[unknown[i]] : 0);
+    return Float64Array.from(flow0, (f0, k) => {
+      const f = net.branchFrom[k];
+      return f < 0 ? 0 : f0 + base * b[k] * (theta(f) - theta(net.branchTo[k]));
+    });
+  };
   const rateOf = (k: number) => {
     const rate = grid.branches[k].rateAMva ?? 0;
     return net.branchFrom[k] < 0 || !(rate > 0) || net.branchFrom[k] === net.branchTo[k] ? 0 : rate;
@@ -168,15 +180,11 @@ export function runLossAwareDcOpf(
       });
       if (errors.length > 0) return empty(errors.join('; '));
       // per island: sum (1 - LF_i) (sum P_g - D_i) = L0 - sum LF_i P0_i
-      const rows: { cols: number[]; vals: number[]; rhs: number }[] = Array.from(
-        { length: net.nIslands },
-        () => ({
-          cols: [],
-          vals: [],
-          rhs: islandLoss[0] * 0,
-        }),
-      );
-      for (let s = 0; s < net.nIslands; s++) rows[s].rhs = islandLoss[s];
+      const rows = Array.from(islandLoss, (loss) => ({
+        cols: [] as number[],
+        vals: [] as number[],
+        rhs: loss,
+      }));
       const p0 = netInjection(pg);
       for (let i = 0; i < nBus; i++) {
         if (net.kind[i] === DEAD) continue;
@@ -221,15 +229,12 @@ export function runLossAwareDcOpf(
       grid.generators.forEach((_, g) => {
         if (pCol[g] >= 0) trial[g] = x[pCol[g]];
       });
-      const p = netInjection(trial);
+      const flows = dcFlows(netInjection(trial));
       let added = 0;
       for (let k = 0; k < nBranch; k++) {
         const rate = rateOf(k);
         if (rate === 0 || limited.has(k)) continue;
-        const ptdf = ptdfRow(k);
-        let flow = flow0[k];
-        for (let i = 0; i < nBus; i++) if (ptdf[i] !== 0) flow += ptdf[i] * (p[i] - lossLoad[i]);
-        if (Math.abs(flow) > rate * (1 + 1e-9)) {
+        if (Math.abs(flows[k]) > rate * (1 + 1e-9)) {
           limited.add(k);
           added++;
         }
