@@ -102,18 +102,18 @@ export function predictForecast(dataset: ForecastDataset, request: PredictReques
     : predictPv(dataset, atMs, request);
 }
 
+/** Why `day` cannot be forecast: before the history the model needs, or after the last day allowed. */
 function checkDay(
   day: number,
-  nDays: number,
-  startMs: number,
   request: PredictRequest,
-  needed: number,
+  limits: { startMs: number; firstDay: number; lastDay: number; lastDataDay: number; lastReason?: string },
 ): string | undefined {
-  const date = (d: number) => new Date(startMs + d * DAY_MS).toISOString().slice(0, 10);
-  if (day > nDays)
-    return `--at ${request.at}: the data ends on ${date(nDays - 1)}; the latest --at is ${date(nDays)}`;
-  if (day < needed) {
-    return `--at ${request.at}: the model needs ${needed} days of history (training and a ${WARMUP_DAYS}-day warm-up of the bands); the earliest --at is ${date(needed)}`;
+  const date = (d: number) => new Date(limits.startMs + d * DAY_MS).toISOString().slice(0, 10);
+  if (day > limits.lastDay) {
+    return `--at ${request.at}: the data ends on ${date(limits.lastDataDay)}; ${limits.lastReason ?? ''}the latest --at is ${date(limits.lastDay)}`;
+  }
+  if (day < limits.firstDay) {
+    return `--at ${request.at}: the model needs ${limits.firstDay} days of history (training and a ${WARMUP_DAYS}-day warm-up of the bands); the earliest --at is ${date(limits.firstDay)}`;
   }
   return undefined;
 }
@@ -129,7 +129,13 @@ function predictLoad(
   const { startMs } = problems[0];
   const nDays = Math.floor(problems[0].load.length / 24);
   const day = Math.round((atMs - startMs) / DAY_MS);
-  const error = checkDay(day, nDays, startMs, request, 60 + WARMUP_DAYS);
+  const history = createLoadModel(problems[0], 'default', request.weather).minHistoryDays;
+  const error = checkDay(day, request, {
+    startMs,
+    firstDay: history + WARMUP_DAYS,
+    lastDay: nDays,
+    lastDataDay: nDays - 1,
+  });
   if (error) return { ok: false, errors: [error] };
   if (day === nDays && request.weather === 'actual') {
     return {
@@ -193,21 +199,17 @@ function predictPv(
   const localStart = problem.startMs + offsetMs;
   const nDays = Math.floor(problem.powerKw.length / 24);
   const day = Math.round((atMs - localStart) / DAY_MS);
-  const error = checkDay(day, nDays - 1, localStart, request, 14 + WARMUP_DAYS);
-  if (error) {
-    return {
-      ok: false,
-      errors: [
-        error.replace(
-          /the latest --at is .*/,
-          `PV forecasts need the dataset's clear-sky irradiance of the day, so the latest --at is ${new Date(localStart + (nDays - 1) * DAY_MS).toISOString().slice(0, 10)}`,
-        ),
-      ],
-    };
-  }
+  const model = createPvDayAheadModel(problem, { weather: request.weather });
+  const error = checkDay(day, request, {
+    startMs: localStart,
+    firstDay: model.minHistoryDays + WARMUP_DAYS,
+    lastDay: nDays - 1,
+    lastDataDay: nDays - 1,
+    lastReason: "PV forecasts need the dataset's clear-sky irradiance of the day, so ",
+  });
+  if (error) return { ok: false, errors: [error] };
   const h = request.horizonHours;
   const capacityKw = estimatePvCapacityKw(problem, day);
-  const model = createPvDayAheadModel(problem, { weather: request.weather });
   const q = predictDay(model, problem.powerKw, day, new LevelBands(WARMUP_DAYS, 150, 0, capacityKw * 1.2), {
     warmupDays: WARMUP_DAYS,
     context: findClearSkyPotentialKw(problem, capacityKw),
