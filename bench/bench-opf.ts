@@ -37,7 +37,7 @@ if (mode === 'ac') {
   const loaded = loadGrid(text, file);
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
   const t1 = performance.now();
-  const r = runAcOpf(loaded.grid, solver);
+  const r = runAcOpf(loaded.grid);
   const t2 = performance.now();
   process.stdout.write(
     `${JSON.stringify({ ac: { parse: t1 - t0, solve: t2 - t1, iterations: r.iterations, status: r.status, f: r.objective, violation: r.worstViolation } })}\n`,

@@ -45,7 +45,7 @@ export function runOpf(request: OpfRequest, solver: LpSolver, clock: Clock): Opf
   const t1 = clock.nowMs();
   const solution: OpfSolution =
     request.model === 'ac'
-      ? { model: 'ac', result: runAcOpf(loaded.grid, solver) }
+      ? { model: 'ac', result: runAcOpf(loaded.grid) }
       : request.losses
         ? { model: 'dc-losses', result: runLossAwareDcOpf(loaded.grid, solver) }
         : { model: 'dc', result: runDcOpf(loaded.grid, solver, () => clock.nowMs()) };

@@ -1,11 +1,9 @@
 /**
  * Branch flows of the AC OPF at its present voltages: the complex power into each end,
  *   S_f = V_f conj(Yff V_f + Yft V_t),   S_t = V_t conj(Ytf V_f + Ytt V_t)   (MVA),
- * the linearised rating rows |S|^2 + grad |S|^2 . d <= rate^2 (forward differences of the exact flows
- * in the branch's four unknowns), and the worst excess over the ratings.
+ * and the worst excess over the ratings.
  */
 import type { Grid } from '../grid/index.ts';
-import type { ModelBuilder } from '../optimize/index.ts';
 import type { BranchAdmittances, PowerFlowNetwork } from '../powerflow/index.ts';
 
 export interface BranchFlowContext {
@@ -61,40 +59,6 @@ export function allEndFlows(c: BranchFlowContext) {
     out.qt[k] = s.qt;
   }
   return out;
-}
-
-/** Adds branch k's two linearised rating rows in the angle and magnitude steps dth, dv. */
-export function addFlowLimit(
-  c: BranchFlowContext,
-  m: ModelBuilder,
-  k: number,
-  dth: Int32Array,
-  dv: Int32Array,
-): void {
-  const { net, vm, va } = c;
-  const f = net.branchFrom[k];
-  const t = net.branchTo[k];
-  const rate = c.grid.branches[k].rateAMva ?? 0;
-  const s0 = endFlows(c, k);
-  const h = 1e-7;
-  const grads = [
-    [va, f, dth[f]],
-    [va, t, dth[t]],
-    [vm, f, dv[f]],
-    [vm, t, dv[t]],
-  ] as const;
-  const gf: number[] = [];
-  const gt: number[] = [];
-  for (const [arr, i] of grads) {
-    arr[i] += h;
-    const s1 = endFlows(c, k);
-    arr[i] -= h;
-    gf.push((s1.pf ** 2 + s1.qf ** 2 - s0.pf ** 2 - s0.qf ** 2) / h);
-    gt.push((s1.pt ** 2 + s1.qt ** 2 - s0.pt ** 2 - s0.qt ** 2) / h);
-  }
-  const cols = grads.map((g) => g[2]);
-  m.addRow(Number.NEGATIVE_INFINITY, rate * rate - (s0.pf ** 2 + s0.qf ** 2), cols, gf);
-  m.addRow(Number.NEGATIVE_INFINITY, rate * rate - (s0.pt ** 2 + s0.qt ** 2), cols, gt);
 }
 
 /** Largest excess of an end's |S| over its branch's rating, MVA (0 when none is exceeded). */

@@ -14,6 +14,7 @@
 import type { Grid } from '../grid/index.ts';
 import { type LpSolver, type LpStatus, ModelBuilder } from '../optimize/index.ts';
 import { BUS_KIND, compileNetwork, computeDcBranchParameters } from '../powerflow/index.ts';
+import { findSupplyShortfalls } from './find-supply-shortfalls.ts';
 import { addGeneratorCost } from './generator-cost.ts';
 
 const { dead: DEAD, ref: REF } = BUS_KIND;
@@ -200,35 +201,7 @@ function explainFailure(
   status: string,
   solverMessage?: string,
 ): string {
-  const reasons: string[] = [];
-  for (let island = 0; island < net.nIslands; island++) {
-    let demand = 0;
-    let pMax = 0;
-    let pMin = 0;
-    let firstBus = -1;
-    for (let i = 0; i < net.nBus; i++) {
-      if (net.islandOfBus[i] !== island || net.kind[i] === DEAD) continue;
-      if (firstBus < 0) firstBus = i;
-      demand += demandMw[i];
-    }
-    if (firstBus < 0) continue;
-    grid.generators.forEach((gen, g) => {
-      if (net.genBus[g] >= 0 && net.islandOfBus[net.genBus[g]] === island) {
-        pMax += gen.pMaxMw ?? Number.POSITIVE_INFINITY;
-        pMin += gen.pMinMw;
-      }
-    });
-    const where = `the island of bus ${grid.buses[net.gridBusOfBus[firstBus]].id}`;
-    if (demand > pMax + 1e-6) {
-      reasons.push(
-        `in ${where}, demand ${demand.toFixed(1)} MW exceeds the generators' maximum ${pMax.toFixed(1)} MW`,
-      );
-    } else if (demand < pMin - 1e-6) {
-      reasons.push(
-        `in ${where}, the generators' minimum ${pMin.toFixed(1)} MW exceeds demand ${demand.toFixed(1)} MW`,
-      );
-    }
-  }
+  const reasons = findSupplyShortfalls(grid, net, demandMw);
   if (status === 'infeasible' && reasons.length === 0) {
     reasons.push('supply could cover demand, but the branch flow limits prevent delivering it');
   }

@@ -157,7 +157,7 @@ export function formatAcOpfSummary(
   const vms = Array.from(result.vmPu).filter((x) => !Number.isNaN(x));
   const losses = Array.from(result.branchFlows.pf).reduce((a, b, k) => a + b + result.branchFlows.pt[k], 0);
   return `${[
-    `${grid.name}: AC OPF ${result.status} after ${result.iterations} steps, cost ${result.objective.toFixed(2)} per hour`,
+    `${grid.name}: AC OPF ${result.status} after ${result.iterations} interior-point iterations, cost ${result.objective.toFixed(2)} per hour`,
     `worst violation: mismatch ${v.mismatchMva.toExponential(2)} MVA, voltage ${v.voltagePu.toExponential(2)} p.u., ratings ${v.flowMva.toExponential(2)} MVA`,
     `LMP ${Math.min(...prices).toFixed(2)} to ${Math.max(...prices).toFixed(2)} per MWh; voltages ${Math.min(...vms).toFixed(4)} to ${Math.max(...vms).toFixed(4)} p.u.; losses ${losses.toFixed(2)} MW`,
     `timing: parse ${timingMs.parse.toFixed(1)} ms, solve ${timingMs.solve.toFixed(1)} ms`,
