@@ -1,6 +1,6 @@
 /**
  * A city district grid generated deterministically from a seed: the flagship network of the
- * closed-loop simulator (with the defaults: 6 neighbourhoods, 549 buses, about 2,060 DERs).
+ * closed-loop simulator (with the defaults: 6 neighbourhoods, 549 buses, 2,090 DERs).
  *
  * - Upstream: the 110 kV side of a 110/20 kV substation (`sub-hv`) is the slack bus; its generator
  *   `upstream-grid` stands for the import connection (it may also export). A distant coal plant
