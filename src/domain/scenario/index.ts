@@ -18,6 +18,7 @@ export {
 } from './resample-series.ts';
 export type { ResolvedEvent } from './resolve-events.ts';
 export { resolveScenarioEvents } from './resolve-events.ts';
+export type { ScenarioData } from './scenario-data.ts';
 export type { ScenarioEvent, ScenarioEventKind } from './scenario-event-schema.ts';
 export { scenarioEventSchema } from './scenario-event-schema.ts';
 export { findImportBusId, findUpstreamBranchIds, mapZoneOfBus } from './scenario-grid.ts';
