@@ -117,16 +117,16 @@ describe('buildDistrictGrid', () => {
     const vm = Array.from(result.buses.vmPu);
     expect(Math.min(...vm)).toBeCloseTo(0.9077, 3);
     expect(Math.max(...vm)).toBeCloseTo(1.02, 6);
-    expect(result.losses.pMw).toBeCloseTo(0.915, 2);
+    expect(result.losses.pMw).toBeCloseTo(0.924, 3);
     const nearLimit = flagship.buses.filter((b, i) => vm[i] < b.vmMinPu + 0.02);
     expect(nearLimit.length).toBeGreaterThanOrEqual(3);
     expect(nearLimit.every((b) => b.baseKv < 1)).toBe(true);
     const loading = Array.from(result.branches.loadingPercent);
     expect(loading.filter((l) => l > 80).length).toBeGreaterThan(20);
     expect(Math.max(...loading)).toBeLessThan(115);
-    // The 45 km plant line loses a few tenths of a percent of the plant's 7 MW.
+    // The 45 km plant line loses 0.6 % of the plant's 8 MW (1.4 % at 20 MW).
     const plantLine = flagship.branches.findIndex((b) => b.id === 'plant-line');
-    expect(result.branches.pLossMw[plantLine]).toBeGreaterThan(0.02);
+    expect(result.branches.pLossMw[plantLine]).toBeCloseTo(0.0504, 3);
   });
 
   it('drops weak LV ends below 0.9 p.u. when three chargers in ten draw full power at the peak', () => {

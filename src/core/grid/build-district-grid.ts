@@ -29,7 +29,7 @@
  *
  * Operating point as built: the evening peak without coordination. Loads at their peak (each zone's
  * loads add up to `zonePeakMw`), PV, batteries, CHPs and chargers at 0, the plant at 40 % of the
- * district peak, the upstream connection supplying the rest. With the defaults the AC power flow
+ * district peak (at least its minimum of 20 % of capacity), the upstream connection supplying the rest. With the defaults the AC power flow
  * gives 0.908-1.020 p.u. and 0.92 MW of losses (5 % of 18 MW): the weakest LV street ends sit
  * within 2 % of their 0.9 limit and a few street cables and transformers at 95-108 % of rating;
  * chargers drawing on top of that push several ends below 0.9 p.u. (see the test).
@@ -58,6 +58,7 @@ export function buildDistrictGrid(input: DistrictOptionsInput = {}): Grid {
   const random = createSeededRandom(options.seed);
   const parts = new GridParts(BASE_MVA, FREQUENCY_HZ);
   const districtPeakMw = options.zoneCount * options.zonePeakMw;
+  const plantMinMw = Math.round(0.2 * options.plantCapacityMw);
 
   parts.zones.push(
     { id: 'transmission', name: '110 kV transmission', kind: 'area' },
@@ -82,8 +83,8 @@ export function buildDistrictGrid(input: DistrictOptionsInput = {}): Grid {
       id: 'central-plant',
       name: 'central coal plant',
       busId: 'plant',
-      pMw: Math.min(options.plantCapacityMw, Math.round(0.4 * districtPeakMw)),
-      pMinMw: Math.round(0.2 * options.plantCapacityMw),
+      pMw: Math.min(options.plantCapacityMw, Math.max(plantMinMw, Math.round(0.4 * districtPeakMw))),
+      pMinMw: plantMinMw,
       pMaxMw: options.plantCapacityMw,
       qMinMvar: -0.4 * options.plantCapacityMw,
       qMaxMvar: 0.5 * options.plantCapacityMw,
