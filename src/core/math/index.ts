@@ -12,6 +12,8 @@ export {
   patternOfCsc,
   transposeCsc,
 } from './csc-matrix.ts';
+export type { SeededRandom } from './seeded-random.ts';
+export { createSeededRandom } from './seeded-random.ts';
 export type { LuMethod, LuStatus, SparseLuOptions, SparseLuStats } from './sparse-lu.ts';
 export { SparseLu } from './sparse-lu.ts';
 export { buildSymmetricPattern } from './symmetric-pattern.ts';
