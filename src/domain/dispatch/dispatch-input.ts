@@ -20,6 +20,13 @@ export interface ImportPoint {
   /** Revenue per MWh exported, per interval (default: none, export earns nothing). */
   readonly exportPriceByInterval?: ArrayLike<number>;
   readonly co2TPerMwh?: number;
+  /**
+   * Demand charge: cost per MW of the largest import over the horizon (a capacity tariff), so that
+   * the dispatch flattens its import peak as far as the charge justifies. Only the part above
+   * `peakImportSoFarMw` (the peak already reached in the billing period) is charged.
+   */
+  readonly peakImportPricePerMw?: number;
+  readonly peakImportSoFarMw?: number;
 }
 
 /** One EV plugged in at a charger from `arrivalInterval` until (not including) `departureInterval`. */
@@ -117,6 +124,8 @@ export function checkDispatchInput(input: DispatchInput): string[] {
     profile(`importPoints[${k}].priceByInterval`, p.priceByInterval);
     if (p.maxImportMwByInterval) profile(`importPoints[${k}].maxImportMwByInterval`, p.maxImportMwByInterval);
     if (p.exportPriceByInterval) profile(`importPoints[${k}].exportPriceByInterval`, p.exportPriceByInterval);
+    if (p.peakImportPricePerMw !== undefined && !(p.peakImportPricePerMw >= 0))
+      errors.push(`importPoints[${k}].peakImportPricePerMw: ${p.peakImportPricePerMw}: expected >= 0`);
   });
   const chargers = new Set(grid.evChargers.map((c) => c.id));
   (input.evSessions ?? []).forEach((s, k) => {

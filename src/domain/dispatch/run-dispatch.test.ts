@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Grid, parseGrid } from '../../core/grid/index.ts';
 import { createHighsSolver, type LpSolver } from '../../core/optimize/index.ts';
-import type { DispatchInput } from './index.ts';
+import type { DispatchInput, ImportPoint } from './index.ts';
 import { runDispatch } from './index.ts';
 
 let solver: LpSolver;
@@ -129,6 +129,35 @@ describe('runDispatch', () => {
     }
     expect((r.priceByBus.get('S') ?? [])[3]).toBeCloseTo(30, 6);
     expect((r.priceByBus.get('S') ?? [])[18]).toBeCloseTo(200, 6);
+  });
+
+  it('a demand charge flattens the import peak, and only the part above the peak so far is charged', () => {
+    const peakOf = (r: ReturnType<typeof runDispatch>) => Math.max(...(r.importMw.get('upstream') ?? []));
+    const plain = runDispatch(input(), solver);
+    const charged = (extra: Partial<ImportPoint> = {}) =>
+      runDispatch(
+        input({
+          importPoints: [
+            {
+              id: 'upstream',
+              busId: 'S',
+              maxImportMw: 8,
+              maxExportMw: 2,
+              priceByInterval: price,
+              peakImportPricePerMw: 500,
+              ...extra,
+            },
+          ],
+        }),
+        solver,
+      );
+    const flat = charged();
+    expect(flat.status, flat.message).toBe('optimal');
+    expect(peakOf(flat)).toBeLessThan(peakOf(plain) - 0.5);
+    // a peak already reached costs nothing more: the plan may use it
+    const reached = charged({ peakImportSoFarMw: peakOf(plain) });
+    expect(peakOf(reached)).toBeCloseTo(peakOf(plain), 6);
+    expect(reached.cost).toBeCloseTo(plain.cost + 500 * peakOf(plain), 3);
   });
 
   it('when the upstream supply is short in the evening, sheds flexible load first and critical never', () => {

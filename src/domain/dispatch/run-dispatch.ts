@@ -119,6 +119,11 @@ export function runDispatch(
       put(bus, t, imp[t], 1);
       put(bus, t, exp[t], -1);
     }
+    if (p.peakImportPricePerMw !== undefined && p.peakImportPricePerMw > 0) {
+      // a demand charge: the largest import over the horizon, above the peak already reached, costs per MW
+      const peak = m.addVariable(p.peakImportSoFarMw ?? 0, INF, p.peakImportPricePerMw);
+      for (let t = 0; t < T; t++) m.addRow(-INF, 0, [imp[t], peak], [1, -1]);
+    }
     importCols.set(p.id, { imp, exp });
   }
   // storage
