@@ -85,6 +85,23 @@ export const controlSchema = z
     exportPricePerMwh: pricePerMwh.default(0),
     importLimitMw: z.number().min(0).optional().describe('absent: unlimited'),
     exportLimitMw: z.number().min(0).optional().describe('absent: unlimited'),
+    peakImportPricePerMw: z
+      .number()
+      .min(0)
+      .default(0)
+      .describe('demand charge: cost per MW of the period\'s largest import (a capacity tariff)'),
+    replanEveryIntervals: z
+      .number()
+      .int()
+      .min(1)
+      .default(4)
+      .describe('the Kirchhoff controller re-plans this often (and at once after an event)'),
+    planStepMin: z
+      .number()
+      .int()
+      .positive()
+      .default(60)
+      .describe('resolution of the plan, minutes (a multiple of the interval)'),
     importBusId: z
       .string()
       .min(1)
