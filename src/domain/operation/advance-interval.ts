@@ -211,8 +211,7 @@ export function advanceInterval(
     pvMw += p.pMw;
     addTo(zoneLocalSupplyMw, p.busId, p.pMw);
   }
-  const generatorMw = new Map<string, number>();
-  pf.generators.id.forEach((id, k) => generatorMw.set(id, converged ? pf.generators.pMw[k] : 0));
+  const generatorMw = new Map(pf.generators.id.map((id, k) => [id, converged ? pf.generators.pMw[k] : 0]));
   // batteries: the grid-former delivers what the island needed
   const delivered = new Map<string, number>();
   for (const s of grid.storage) {
