@@ -49,7 +49,7 @@ describe('readScenario on the flagship', () => {
     expect(data.intervalStartMs[671]).toBe(Date.UTC(2007, 7, 12, 23, 45));
     expect(data.importBusId).toBe('sub-hv');
     expect(warnings).toEqual([
-      `${join(sharedDataDir(), 'nrel-pvdaq-system50-pv', 'pv_ac_power_15min.csv')}:ac_power: 34 values missing in the history window: left as NaN`,
+      `${join(findSharedDataDir(), 'nrel-pvdaq-system50-pv', 'pv_ac_power_15min.csv')}:ac_power: 34 values missing in the history window: left as NaN`,
     ]);
   });
 
