@@ -49,7 +49,7 @@ describe('readScenario on the flagship', () => {
     expect(data.intervalStartMs[671]).toBe(Date.UTC(2007, 7, 12, 23, 45));
     expect(data.importBusId).toBe('sub-hv');
     expect(warnings).toEqual([
-      `${join(sharedDataDir(), 'nrel-pvdaq-system50-pv', 'pv_ac_power_15min.csv')}:ac_power: 34 values missing in the history window: left as NaN`,
+      `${join(findSharedDataDir(), 'nrel-pvdaq-system50-pv', 'pv_ac_power_15min.csv')}:ac_power: 34 values missing in the history window: left as NaN`,
     ]);
   });
 
@@ -139,11 +139,27 @@ describe('readScenario errors', () => {
     });
     const data = sharedDataDir();
     expect(expectErrors(readScenario(path))).toEqual([
-      `${join(data, 'gefcom2012-load', 'load_hourly.csv')}: has data from 2004-01-01T00:00 to 2008-03-31T23:00; the scenario needs 2008-03-24T00:00 to 2008-04-01T23:00 (7 history days before 2008-03-31T00:00 and 2 days)`,
-      `${join(data, 'gefcom2012-load', 'temperature_hourly.csv')}: has data from 2004-01-01T00:00 to 2008-03-31T23:00; the scenario needs 2008-03-24T00:00 to 2008-04-01T23:00 (7 history days before 2008-03-31T00:00 and 2 days)`,
-      `${join(data, 'nrel-pvdaq-system50-pv', 'pv_ac_power_15min.csv')}:ac_power: has data from 2011-04-15T06:00:00Z to 2013-10-01T05:45:00Z; the scenario needs 2013-09-23T00:00 to 2013-10-02T00:00 local time (America/Denver, 7 history days and 2 days from 2013-09-30)`,
-      `${join(data, 'trondheim-residential-ev-charging', 'sessions.csv')}: has sessions plugged in from 2018-12-21T10:20 to 2019-12-28T00:15 (Europe/Oslo); the scenario needs 2020-03-30T00:00 to 2020-04-01T00:00`,
+      `${join(data, 'gefcom2012-load', 'load_hourly.csv')}: no data from 2008-04-01T00:00 to 2008-04-01T23:00: the scenario needs 2008-03-24T00:00 to 2008-04-01T23:00 (7 history days before 2008-03-31 and 2 days); the file has 2004-01-01T00:00 to 2008-03-31T23:00`,
+      `${join(data, 'gefcom2012-load', 'temperature_hourly.csv')}: no data from 2008-04-01T00:00 to 2008-04-01T23:00: the scenario needs 2008-03-24T00:00 to 2008-04-01T23:00 (7 history days before 2008-03-31 and 2 days); the file has 2004-01-01T00:00 to 2008-03-31T23:00`,
+      `${join(data, 'nrel-pvdaq-system50-pv', 'pv_ac_power_15min.csv')}:ac_power: no data from 2013-10-01T00:00 to 2013-10-01T23:45: the scenario needs 2013-09-23T00:00 to 2013-10-01T23:45 (America/Denver local time; 7 history days and 2 days from 2013-09-30); the file has 2011-04-15T00:00 to 2013-09-30T23:45`,
+      `${join(data, 'trondheim-residential-ev-charging', 'sessions.csv')}: no sessions from 2020-03-30T00:00 to 2020-03-31T23:59: the scenario needs 2020-03-30T00:00 to 2020-03-31T23:59 (Europe/Oslo local time, 2 days from 2020-03-30); the file has 2018-12-21T10:20 to 2019-12-28T00:15`,
     ]);
+  });
+
+  it('names missing history before the data and PV outages inside the period', () => {
+    const path = writeScenario((s) => {
+      s.period.start = '2007-07-16';
+      s.series.load.sourceStart = '2004-01-05';
+      s.series.pv = { sourceStart: '2012-04-20' };
+      s.events = [];
+    });
+    const errors = expectErrors(readScenario(path));
+    expect(errors[0]).toContain(
+      'load_hourly.csv: no data from 2003-12-29T00:00 to 2003-12-31T23:00: the scenario needs 2003-12-29T00:00 to 2004-01-06T23:00',
+    );
+    expect(errors.find((e) => e.includes('pv_ac_power_15min.csv'))).toMatch(
+      /:ac_power: no data from 2012-04-18T13:15 to 2012-04-20T06:30 local time \(America\/Denver\), inside the simulated period$/,
+    );
   });
 
   it('reports an unreadable or invalid file and a broken grid file by name', () => {

@@ -18,6 +18,7 @@ import {
 } from '../../domain/scenario/index.ts';
 import type { DatasetIssue } from './dataset-result.ts';
 import { TRONDHEIM_EV_FILES, type TrondheimEvDataset } from './read-trondheim-ev.ts';
+import { describeMissing } from './series-coverage.ts';
 import { createZoneOffsetLookup } from './zone-time.ts';
 
 export function buildEvSessions(
@@ -36,16 +37,12 @@ export function buildEvSessions(
   const sourceStartWallMs = parseLocalDate(ev.sourceStart);
   const windowEnd = sourceStartWallMs + scenario.period.days * DAY_MS;
   const sessions = data.sessions;
-  const first = sessions.length > 0 ? wall(sessions[0].plugInMs) : Number.NaN;
-  const last = sessions.length > 0 ? wall(sessions[sessions.length - 1].plugInMs) : Number.NaN;
-  if (!(sourceStartWallMs >= first - (first % DAY_MS) && windowEnd <= last)) {
-    const has =
-      sessions.length === 0
-        ? 'has no sessions'
-        : `has sessions plugged in from ${formatLocalDateTime(first)} to ${formatLocalDateTime(last)}`;
-    const message = `${has} (${data.timeZone}); the scenario needs ${formatLocalDateTime(sourceStartWallMs)} to ${formatLocalDateTime(windowEnd)}`;
-    return { ok: false, errors: [{ file, line: 0, message }] };
-  }
+  if (sessions.length === 0) return { ok: false, errors: [{ file, line: 0, message: 'has no sessions' }] };
+  const have: [number, number] = [wall(sessions[0].plugInMs), wall(sessions[sessions.length - 1].plugInMs)];
+  const need: [number, number] = [sourceStartWallMs, windowEnd - 60_000];
+  const why = `${data.timeZone} local time, ${scenario.period.days} days from ${ev.sourceStart}`;
+  const message = describeMissing(need, have, 60_000, formatLocalDateTime, why, 'sessions');
+  if (message !== undefined) return { ok: false, errors: [{ file, line: 0, message }] };
   const source: SourceEvSession[] = [];
   let withoutPlugOut = 0;
   for (const s of sessions) {

@@ -9,6 +9,7 @@ import type { RegularSeries } from '../../core/forecast/index.ts';
 import type { Grid } from '../../core/grid/index.ts';
 import {
   findGaps,
+  formatLocalDate,
   formatLocalDateTime,
   interpolateAtCentres,
   mapZoneOfBus,
@@ -21,6 +22,7 @@ import {
 } from '../../domain/scenario/index.ts';
 import type { DatasetIssue } from './dataset-result.ts';
 import type { Gefcom2012Dataset } from './read-gefcom2012.ts';
+import { describeMissing } from './series-coverage.ts';
 
 export interface LoadSeries {
   readonly zoneLoadMw: Record<string, Float64Array>;
@@ -42,17 +44,18 @@ export function buildLoadSeries(
   const centreMs = (i: number) => period.historyStartMs + (i + 0.5) * period.intervalMs + shiftMs;
   const needFrom = period.historyStartMs + shiftMs;
   const needTo = period.endMs + shiftMs;
-  const need = `${formatLocalDateTime(needFrom)} to ${formatLocalDateTime(needTo - 3_600_000)}`;
-  const why = `${scenario.series.historyDays} history days before ${formatLocalDateTime(sourceStartMs)} and ${scenario.period.days} days`;
+  const why = `${scenario.series.historyDays} history days before ${formatLocalDate(sourceStartMs)} and ${scenario.period.days} days`;
 
-  /** The needed hourly index range of a series, or undefined after adding an error. */
+  /** The needed index range [from, to) of a series, or undefined after adding an error. */
   const covered = (file: string, series: RegularSeries): [number, number] | undefined => {
-    const first = series.startMs;
-    const last = series.startMs + (series.values.length - 1) * series.stepMs;
-    if (needFrom >= first && needTo - series.stepMs <= last) {
-      return [(needFrom - first) / series.stepMs, (needTo - first) / series.stepMs];
-    }
-    const message = `has data from ${formatLocalDateTime(first)} to ${formatLocalDateTime(last)}; the scenario needs ${need} (${why})`;
+    const have: [number, number] = [
+      series.startMs,
+      series.startMs + (series.values.length - 1) * series.stepMs,
+    ];
+    const need: [number, number] = [needFrom, needTo - series.stepMs];
+    const message = describeMissing(need, have, series.stepMs, formatLocalDateTime, why);
+    if (message === undefined)
+      return [(needFrom - have[0]) / series.stepMs, (needTo - have[0]) / series.stepMs];
     errors.push({ file: join(dir, file), line: 0, message });
     return undefined;
   };

@@ -21,8 +21,8 @@ import {
   type ScenarioPeriod,
 } from '../../domain/scenario/index.ts';
 import type { DatasetIssue } from './dataset-result.ts';
-import { formatInstant } from './parse-cells.ts';
 import { PVDAQ_SYSTEM_50_FILES, type PvDataset } from './read-pvdaq-system50.ts';
+import { describeMissing } from './series-coverage.ts';
 import { createZoneOffsetLookup, wallTimeToInstant } from './zone-time.ts';
 
 export interface PvSeries {
@@ -51,28 +51,48 @@ export function buildPvSeries(
   const indexOf = (instantMs: number) => (instantMs - power.startMs) / power.stepMs;
   const maxShiftMs = pv.zoneShiftMaxMin * MINUTE_MS;
 
-  // Source indices needed: history start to period end, widened by the zone shifts and one step.
-  const from = Math.floor(indexOf(instantOf(period.historyStartMs) - maxShiftMs)) - 1;
-  const periodFrom = Math.floor(indexOf(instantOf(period.startMs) - maxShiftMs)) - 1;
-  const to = Math.ceil(indexOf(instantOf(period.endMs) + maxShiftMs)) + 1;
+  // Source indices needed: history start to period end, widened by the zone shifts.
+  const from = Math.floor(indexOf(instantOf(period.historyStartMs) - maxShiftMs));
+  const periodFrom = Math.floor(indexOf(instantOf(period.startMs) - maxShiftMs));
+  const to = Math.ceil(indexOf(instantOf(period.endMs) + maxShiftMs));
   if (from < 0 || to > power.values.length) {
+    const wall = (instantMs: number) => instantMs + offsetAt(instantMs) * MINUTE_MS;
     const last = power.startMs + (power.values.length - 1) * power.stepMs;
-    const need = `${formatLocalDateTime(period.historyStartMs + shiftMs)} to ${formatLocalDateTime(period.endMs + shiftMs)} local time`;
-    const message = `has data from ${formatInstant(power.startMs, 0, true)} to ${formatInstant(last, 0, true)}; the scenario needs ${need} (${data.site.timeZone}, ${scenario.series.historyDays} history days and ${scenario.period.days} days from ${pv.sourceStart})`;
-    return { ok: false, errors: [issue(message)] };
+    const need: [number, number] = [period.historyStartMs + shiftMs, period.endMs + shiftMs - power.stepMs];
+    const why = `${data.site.timeZone} local time; ${scenario.series.historyDays} history days and ${scenario.period.days} days from ${pv.sourceStart}`;
+    const message = describeMissing(
+      need,
+      [wall(power.startMs), wall(last)],
+      power.stepMs,
+      formatLocalDateTime,
+      why,
+    );
+    return {
+      ok: false,
+      errors: [
+        issue(
+          message ??
+            `does not cover ${formatLocalDateTime(need[0])} to ${formatLocalDateTime(need[1])} (${why})`,
+        ),
+      ],
+    };
   }
 
   const values = Float64Array.from(power.values);
   const errors: DatasetIssue[] = [];
   const warnings: DatasetIssue[] = [];
   let historyMissing = 0;
+  const local = (k: number) => {
+    const instantMs = power.startMs + k * power.stepMs;
+    return formatLocalDateTime(instantMs + offsetAt(instantMs) * MINUTE_MS);
+  };
   const span = (g: { from: number; to: number }) =>
-    `${formatInstant(power.startMs + g.from * power.stepMs, 0, true)} to ${formatInstant(power.startMs + (g.to - 1) * power.stepMs, 0, true)}`;
+    `${local(g.from)} to ${local(g.to - 1)} local time (${data.site.timeZone})`;
   for (const gap of findGaps(values, from, to)) {
     if (gap.to <= periodFrom) historyMissing += gap.to - gap.from;
     else if (gap.to - gap.from <= MAX_FILLED_GAP && fillGapLinearly(values, gap)) {
-      warnings.push(issue(`no data from ${span(gap)}: filled linearly`));
-    } else errors.push(issue(`no data from ${span(gap)} inside the simulated period`));
+      warnings.push(issue(`no data from ${span(gap)}, inside the simulated period: filled linearly`));
+    } else errors.push(issue(`no data from ${span(gap)}, inside the simulated period`));
   }
   if (errors.length > 0) return { ok: false, errors };
   if (historyMissing > 0) {
