@@ -43,7 +43,11 @@ export interface SimulationKpis {
   readonly evShortfallMwh: number;
   readonly runtimeS: number;
   /** Mean time per interval spent forecasting, dispatching and in the AC power flow, ms. */
-  readonly msPerInterval: { readonly forecast: number; readonly dispatch: number; readonly powerFlow: number };
+  readonly msPerInterval: {
+    readonly forecast: number;
+    readonly dispatch: number;
+    readonly powerFlow: number;
+  };
 }
 
 /** Per-interval series of one run; every array has one value per simulated interval. */
