@@ -11,3 +11,5 @@ export type {
   ReportTable,
 } from '../report-document.ts';
 export { buildSimulationReport } from './build-simulation-report.ts';
+export { formatMetricsJson } from './format-metrics-json.ts';
+export { formatTimeseriesCsv } from './format-timeseries-csv.ts';
