@@ -11,5 +11,12 @@ export type {
   ReportTable,
 } from '../report-document.ts';
 export { buildSimulationReport } from './build-simulation-report.ts';
+/** A synthetic record (three zones, both controllers, a fault and an upstream loss) for tests and demos. */
+export {
+  createSimulationRecordFixture,
+  type FixtureOptions,
+  withEvents,
+  withKpis,
+} from './fixture/simulation-record-fixture.ts';
 export { formatMetricsJson } from './format-metrics-json.ts';
 export { formatTimeseriesCsv } from './format-timeseries-csv.ts';
