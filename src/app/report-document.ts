@@ -23,6 +23,8 @@ export interface ReportTable {
 export interface ReportSection {
   readonly heading: string;
   readonly paragraphs: readonly string[];
+  /** A bulleted list after the paragraphs. */
+  readonly items?: readonly string[];
   /** A chart as a self-contained SVG document (from `RenderChartSvg`), inlined by the writer. */
   readonly svg?: string;
   readonly table?: ReportTable;

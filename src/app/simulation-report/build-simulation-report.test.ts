@@ -7,7 +7,6 @@ import { createRecordingRenderer, findSection, kpiRow } from './report-test-supp
 
 const record = createSimulationRecordFixture();
 const [kirchhoff, baseline] = record.runs;
-const SUMMARY = 'What Kirchhoff achieved and what it did not';
 
 describe('buildSimulationReport', () => {
   const { render, charts } = createRecordingRenderer();
@@ -54,13 +53,26 @@ describe('buildSimulationReport', () => {
     expect(kpiRow(doc, 'forecast MAPE, mean of the days')[5].text).toBe('not compared (value missing)');
   });
 
-  it('names what Kirchhoff did worse, with both values', () => {
-    const text = findSection(doc, SUMMARY).paragraphs.join('\n');
-    const notAchieved = text.split('\n').find((p) => p.startsWith('What Kirchhoff did not achieve'))!;
-    expect(notAchieved).toContain('EV energy delivered by departure: 98.5 against 100.0 % (−1.5 points)');
+  it('names what Kirchhoff did worse, with both values, in a section of its own', () => {
+    expect(doc.sections.slice(0, 4).map((s) => s.heading)).toEqual([
+      'Outcome in brief',
+      'What Kirchhoff achieved',
+      'What Kirchhoff did not achieve',
+      'Key performance indicators',
+    ]);
+    const notAchieved = findSection(doc, 'What Kirchhoff did not achieve');
+    expect(notAchieved.paragraphs).toEqual(['Kirchhoff was worse than the baseline on 7 KPIs:']);
+    expect(notAchieved.items).toContain(
+      'EV energy delivered by departure: 98.5 against 100.0 % (−1.5 points)',
+    );
     // The fixture's Kirchhoff pays a little more for energy: the report says so.
-    expect(notAchieved).toContain('cost of energy: ');
-    expect(text).toContain(`runtime: ${formatNumber(kirchhoff.kpis.runtimeS, 1)} against`);
+    expect(notAchieved.items?.some((item) => item.startsWith('cost of energy: '))).toBe(true);
+    expect(notAchieved.items).toContain(
+      `runtime: ${formatNumber(kirchhoff.kpis.runtimeS, 1)} against ${formatNumber(baseline.kpis.runtimeS, 1)} s (+933 %)`,
+    );
+    expect(findSection(doc, 'Outcome in brief').paragraphs[0]).toMatch(
+      /^Kirchhoff did better than the baseline on 17 of 24 compared KPIs, worse on 7/,
+    );
   });
 
   it('says "worse" when a KPI is made worse than the baseline, and not when it is better', () => {
@@ -69,11 +81,11 @@ describe('buildSimulationReport', () => {
     const row = kpiRow(worseDoc, 'losses');
     expect(row[5].text).toBe('baseline');
     expect(row[2].highlight).toBe('worse');
-    const summary = findSection(worseDoc, SUMMARY).paragraphs.join('\n');
-    const notAchieved = summary.split('\n').find((p) => p.startsWith('What Kirchhoff did not achieve'))!;
-    expect(notAchieved).toContain(`losses: ${row[2].text} against ${row[3].text} MWh (+100 %)`);
-    const achieved = summary.split('\n').find((p) => p.startsWith('What Kirchhoff achieved'))!;
-    expect(achieved).not.toContain('losses: ');
+    expect(findSection(worseDoc, 'What Kirchhoff did not achieve').items).toContain(
+      `losses: ${row[2].text} against ${row[3].text} MWh (+100 %)`,
+    );
+    const achieved = findSection(worseDoc, 'What Kirchhoff achieved').items ?? [];
+    expect(achieved.some((item) => item.startsWith('losses: '))).toBe(false);
   });
 
   it('says Kirchhoff was worse on nothing only when that is so', () => {
@@ -85,14 +97,12 @@ describe('buildSimulationReport', () => {
       runtimeS,
       msPerInterval,
     });
-    const summary = findSection(
-      buildSimulationReport(best, createRecordingRenderer().render),
-      SUMMARY,
-    ).paragraphs;
-    expect(summary).toContain(
-      'What Kirchhoff did not achieve: it was worse than the baseline on no KPI of this run.',
-    );
-    expect(summary.join(' ')).toMatch(/worse on 0,/);
+    const bestDoc = buildSimulationReport(best, createRecordingRenderer().render);
+    expect(findSection(bestDoc, 'What Kirchhoff did not achieve')).toEqual({
+      heading: 'What Kirchhoff did not achieve',
+      paragraphs: ['Kirchhoff was worse than the baseline on no KPI of this run.'],
+    });
+    expect(findSection(bestDoc, 'Outcome in brief').paragraphs[0]).toMatch(/worse on 0,/);
   });
 
   it('with one controller, compares nothing', () => {
@@ -103,7 +113,10 @@ describe('buildSimulationReport', () => {
       'unit',
       'Kirchhoff',
     ]);
-    expect(findSection(singleDoc, SUMMARY).paragraphs[0]).toMatch(/^Only the Kirchhoff controller ran/);
+    expect(findSection(singleDoc, 'Outcome in brief').paragraphs[0]).toMatch(
+      /^Only the Kirchhoff controller ran/,
+    );
+    expect(singleDoc.sections.some((s) => s.heading === 'What Kirchhoff did not achieve')).toBe(false);
     expect(singleDoc.sections.some((s) => s.heading === 'Dispatch, baseline')).toBe(false);
   });
 
@@ -138,18 +151,25 @@ describe('buildSimulationReport', () => {
       'PV',
       'battery',
       'EV charging',
-      'shed critical',
-      'shed essential',
-      'shed flexible',
+      'shed load',
     ]);
     expect(stack.kind === 'area-stack' && stack.layers[5].values[0]).toBe(-kirchhoff.series.evChargingMw[0]);
+    // Labels that would overlap go to the label before; every line stays at its time.
     expect(stackK.markers?.map((m) => m.label)).toEqual([
-      '#1 line fault',
-      '#3, #4',
-      '#6 upstream loss, #7, #8',
-      '#9',
+      '#1 line fault, #3, #4',
+      '',
+      '#6 upstream loss, #7, #8, #9',
+      '',
     ]);
-    expect(stackB.markers?.map((m) => m.label)).toEqual(['#1 line fault, #2', '#5', '#6 upstream loss']);
+    const fault = record.events.find((e) => e.kind === 'line-fault')!;
+    expect(stackK.markers?.[1].atMs).toBe(record.intervalStartMs[fault.fromInterval + 1]);
+    expect(stackB.markers?.map((m) => m.label)).toEqual(['#1 line fault, #2, #5', '', '#6 upstream loss']);
+    const shed = stack.kind === 'area-stack' ? stack.layers[6].values : [];
+    const s = kirchhoff.series;
+    expect(shed[170]).toBeCloseTo(
+      s.shedMw.critical[170] + s.shedMw.essential[170] + s.shedMw.flexible[170],
+      12,
+    );
     expect(prices.series.every((s) => s.kind === 'step')).toBe(true);
     const heat = charts.find((c): c is HeatMapChart => c.kind === 'heat-map')!;
     expect([heat.min, heat.max]).toEqual([0.9, 1.1]);

@@ -14,7 +14,7 @@ import { buildEventTable } from './event-timeline.ts';
 import { buildZoneForecastSection } from './forecast-chart.ts';
 import { buildKpiTable } from './kpi-table.ts';
 import { buildMapeSection } from './mape-chart.ts';
-import { describeOutcome } from './outcome-summary.ts';
+import { buildOutcomeSections } from './outcome-summary.ts';
 import { buildPriceSection } from './price-chart.ts';
 import { formatScenarioTime, formatUtcOffset, intervalBoundaryMs } from './report-clock.ts';
 import { buildSocSection } from './soc-chart.ts';
@@ -53,10 +53,7 @@ export function buildSimulationReport(
     .filter((c): c is ChartSection => c !== undefined)
     .map((c) => renderChartSection(c, renderChartSvg));
   const sections: ReportSection[] = [
-    {
-      heading: 'What Kirchhoff achieved and what it did not',
-      paragraphs: describeOutcome(record, comparisons),
-    },
+    ...buildOutcomeSections(record, comparisons),
     {
       heading: 'Key performance indicators',
       paragraphs: [

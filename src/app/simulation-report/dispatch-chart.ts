@@ -1,7 +1,7 @@
 /**
  * The dispatch stack of one controller over time: where the power came from (import, central
  * plant, local generation, PV, battery discharge) stacked above zero, battery charging and EV
- * charging below zero, shed load per priority class on top, the true demand as a dashed line, and
+ * charging below zero, shed load on top, the true demand as a dashed line, and
  * the events as markers. Colours are fixed per layer so the controllers' stacks compare at a
  * glance; a layer that is zero throughout is left out.
  */
@@ -16,6 +16,12 @@ const negate = (values: Float64Array): Float64Array => values.map((v) => -v);
 const isUsed = (values: ArrayLike<number>): boolean =>
   Array.prototype.some.call(values, (v: number) => v !== 0 && Number.isFinite(v));
 
+/** Load shed in all priority classes (the KPI table splits it by class). */
+function totalShed(s: SimulationSeries): Float64Array {
+  const { critical, essential, flexible } = s.shedMw;
+  return critical.map((v, i) => v + essential[i] + flexible[i]);
+}
+
 /** The layers bottom up, without those that are zero throughout (a baseline without batteries). */
 function stackLayers(s: SimulationSeries): AreaStackSeries['layers'] {
   return [
@@ -25,9 +31,7 @@ function stackLayers(s: SimulationSeries): AreaStackSeries['layers'] {
     { name: 'PV', values: s.pvMw, color: '#E69F00' },
     { name: 'battery', values: s.batteryMw, color: '#009E73' },
     { name: 'EV charging', values: negate(s.evChargingMw), color: '#56B4E9' },
-    { name: 'shed critical', values: s.shedMw.critical, color: '#7f0000' },
-    { name: 'shed essential', values: s.shedMw.essential, color: '#D55E00' },
-    { name: 'shed flexible', values: s.shedMw.flexible, color: '#f4a582' },
+    { name: 'shed load', values: totalShed(s), color: '#D55E00' },
   ].filter((layer) => isUsed(layer.values));
 }
 
@@ -37,10 +41,10 @@ export function buildDispatchSection(record: SimulationRecord, run: ControllerRu
   const whoText = controllerPhrase(run.controller);
   const { markers, actionsLeftOff } = buildEventMarkers(record, run.controller);
   const paragraphs = [
-    `Where the power came from under ${whoText} in each interval, in MW: sources stack upwards from zero; battery ` +
-      'charging and EV charging go below zero; shed load (by priority class) sits on top of the supply; ' +
-      'the dashed line is the true demand. The gap between the top of the supply and the demand is ' +
-      'losses, EV charging and battery charging. Numbered markers refer to the event table.',
+    `Where the power came from under ${whoText} in each interval, in MW: sources stack upwards from zero, ` +
+      'shed load (all priority classes; the KPI table splits it by class) on top of them; battery charging ' +
+      'and EV charging go below zero. The dashed line is the true demand: the positive stack exceeds it by ' +
+      'the losses, the EV charging and the battery charging. Numbered markers refer to the event table.',
   ];
   if (actionsLeftOff > 0)
     paragraphs.push(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulationEvent } from '../../domain/operation/index.ts';
-import { buildEventMarkers, MAX_ACTION_MARKERS, numberEvents } from './event-timeline.ts';
+import { buildEventMarkers, declutterMarkers, MAX_ACTION_MARKERS, numberEvents } from './event-timeline.ts';
 import { createSimulationRecordFixture, withEvents } from './fixture/simulation-record-fixture.ts';
 
 const record = createSimulationRecordFixture({ days: 1 });
@@ -20,9 +20,26 @@ describe('event timeline', () => {
 
   it('marks the scenario events and only the controller’s own actions, merged by time', () => {
     const { markers } = buildEventMarkers(record, 'baseline');
-    expect(markers.map((m) => m.label)).toEqual(['#1 line fault, #2', '#5', '#6 upstream loss']);
+    // The repair (#5, 11:30) is too close to the fault (10:00) on a one-day axis for a label of its own.
+    expect(markers.map((m) => m.label)).toEqual(['#1 line fault, #2, #5', '', '#6 upstream loss']);
     const fault = record.events.find((e) => e.kind === 'line-fault')!;
     expect(markers[0].atMs).toBe(record.intervalStartMs[fault.fromInterval]);
+  });
+
+  it('hands an overlapping label to the label before, but keeps a scenario event’s own label', () => {
+    const hour = 3_600_000;
+    const markers = [
+      { atMs: 0, label: '#1 line fault' },
+      { atMs: hour, label: '#2' },
+      { atMs: 2 * hour, label: '#3 upstream loss', pinned: true },
+      { atMs: 100 * hour, label: '#4' },
+    ];
+    expect(declutterMarkers(markers, 168 * hour)).toEqual([
+      { atMs: 0, label: '#1 line fault, #2' },
+      { atMs: hour, label: '' },
+      { atMs: 2 * hour, label: '#3 upstream loss' },
+      { atMs: 100 * hour, label: '#4' },
+    ]);
   });
 
   it('marks at most MAX_ACTION_MARKERS actions and counts the rest', () => {
@@ -35,7 +52,8 @@ describe('event timeline', () => {
     }));
     const { markers, actionsLeftOff } = buildEventMarkers(withEvents(record, actions), 'kirchhoff');
     expect(actionsLeftOff).toBe(5 + 5);
-    expect(markers.filter((m) => !/[a-z]/.test(m.label)).length).toBeLessThanOrEqual(MAX_ACTION_MARKERS);
+    const marked = markers.flatMap((m) => m.label.split(', ')).filter((l) => /^#\d+$/.test(l));
+    expect(marked).toHaveLength(MAX_ACTION_MARKERS);
   });
 
   it('places an event ending with the run at the end of the last interval', () => {

@@ -49,16 +49,57 @@ export function buildEventMarkers(
   const shown = [...scenario, ...actions.slice(0, MAX_ACTION_MARKERS)].sort(
     (a, b) => a.event.fromInterval - b.event.fromInterval || Number(a.id.slice(1)) - Number(b.id.slice(1)),
   );
-  const labelsByInterval = new Map<number, string[]>();
+  const byInterval = new Map<number, { labels: string[]; pinned: boolean }>();
   for (const { id, event } of shown) {
-    const label = event.kind === 'action' ? id : `${id} ${KIND_TEXT[event.kind]}`;
-    labelsByInterval.set(event.fromInterval, [...(labelsByInterval.get(event.fromInterval) ?? []), label]);
+    const group = byInterval.get(event.fromInterval) ?? { labels: [], pinned: false };
+    group.labels.push(event.kind === 'action' ? id : `${id} ${KIND_TEXT[event.kind]}`);
+    group.pinned ||= event.kind !== 'action';
+    byInterval.set(event.fromInterval, group);
   }
-  const markers = [...labelsByInterval].map(([interval, labels]) => ({
+  const markers = [...byInterval].map(([interval, { labels, pinned }]) => ({
     atMs: intervalBoundaryMs(record, interval),
     label: labels.join(', '),
+    pinned,
   }));
-  return { markers, actionsLeftOff: Math.max(actions.length - MAX_ACTION_MARKERS, 0) };
+  const n = record.intervalStartMs.length;
+  const spanMs = n > 0 ? intervalBoundaryMs(record, n) - intervalBoundaryMs(record, 0) : 0;
+  return {
+    markers: declutterMarkers(markers, spanMs),
+    actionsLeftOff: Math.max(actions.length - MAX_ACTION_MARKERS, 0),
+  };
+}
+
+/** Width of the plot area of a default chart, and of a label character, in px (estimates). */
+const PLOT_WIDTH_PX = 840;
+const LABEL_CHAR_PX = 6;
+const LABEL_GAP_PX = 8;
+
+/**
+ * Markers in time order, with labels that would overlap the one before (labels are centred on
+ * their line at the top of the plot) handed to that one: the line stays where it is, unlabelled.
+ * A pinned marker (a scenario event) keeps its own label.
+ */
+export function declutterMarkers(
+  markers: readonly (ChartMarker & { readonly pinned?: boolean })[],
+  spanMs: number,
+): ChartMarker[] {
+  const out = markers.map((m) => ({ atMs: m.atMs, label: m.label }));
+  if (spanMs <= 0) return out;
+  const xPx = (ms: number): number => ((ms - out[0].atMs) / spanMs) * PLOT_WIDTH_PX;
+  const halfWidthPx = (label: string): number => (label.length * LABEL_CHAR_PX) / 2;
+  let anchor = -1;
+  out.forEach((marker, i) => {
+    if (anchor >= 0 && !markers[i].pinned) {
+      const anchorRight = xPx(out[anchor].atMs) + halfWidthPx(out[anchor].label);
+      if (xPx(marker.atMs) - halfWidthPx(marker.label) < anchorRight + LABEL_GAP_PX) {
+        out[anchor].label = `${out[anchor].label}, ${marker.label}`;
+        marker.label = '';
+        return;
+      }
+    }
+    anchor = i;
+  });
+  return out;
 }
 
 /** Every event with its start and end on the scenario clock. */

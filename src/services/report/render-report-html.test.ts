@@ -66,6 +66,18 @@ describe('renderReportHtml', () => {
     expect(page).toContain('<p class="subtitle">a &amp; b</p>');
   });
 
+  it('writes items as a bulleted list, escaped', () => {
+    const page = renderReportHtml({
+      title: 't',
+      subtitle: 's',
+      sections: [{ heading: 'h', paragraphs: ['lead:'], items: ['losses: 1 < 2', 'a & b'] }],
+    });
+    expect(page).toContain('<p>lead:</p>\n<ul>\n<li>losses: 1 &lt; 2</li>\n<li>a &amp; b</li>\n</ul>');
+    expect(html).toMatch(
+      /<h2>What Kirchhoff did not achieve<\/h2>\n<p>[^<]+<\/p>\n<ul>\n<li>cost of energy: /,
+    );
+  });
+
   it('has a table of contents whose links reach every section', () => {
     const ids = [...html.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
     const links = [...html.matchAll(/<li><a href="#([^"]+)">/g)].map((m) => m[1]);
@@ -95,7 +107,7 @@ describe('renderReportHtml', () => {
   });
 
   it('balances its section, table and figure tags', () => {
-    for (const tag of ['section', 'table', 'figure', 'tr', 'svg'])
+    for (const tag of ['section', 'table', 'figure', 'tr', 'svg', 'ul', 'li'])
       expect(html.split(`<${tag}`).length, tag).toBe(html.split(`</${tag}>`).length);
   });
 });

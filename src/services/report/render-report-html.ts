@@ -51,6 +51,8 @@ function renderSection(section: ReportSection, index: number): string {
     `<h2>${escapeHtml(section.heading)}</h2>`,
   ];
   for (const p of section.paragraphs) parts.push(`<p>${escapeHtml(p)}</p>`);
+  if (section.items && section.items.length > 0)
+    parts.push(`<ul>\n${section.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n')}\n</ul>`);
   if (section.svg !== undefined) {
     const admitted = admitSvg(section.svg);
     parts.push(
