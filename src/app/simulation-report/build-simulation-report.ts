@@ -58,6 +58,7 @@ export function buildSimulationReport(
       heading: 'Key performance indicators',
       paragraphs: [
         'The KPIs of each run, computed from the simulated grid (true values, not the controllers’ view). ' +
+          'The difference is Kirchhoff against the baseline, in points for a share in %, else relative. ' +
           'The column "better" names the controller with the better value; values that round to the same ' +
           'are equal; rows without a better direction are context.',
       ],

@@ -22,7 +22,7 @@ export function buildKpiTable(comparisons: readonly KpiComparison[]): ReportTabl
   const controllers = comparisons[0]?.values.map((v) => v.controller) ?? [];
   const compared = comparisons.some((c) => c.verdict !== undefined);
   const columns = ['KPI', 'unit', ...controllers.map(controllerTitle)];
-  if (compared) columns.push('Kirchhoff against baseline', 'better');
+  if (compared) columns.push('difference', 'better');
   const rows = comparisons.map((c): ReportCell[] => {
     const judged = c.verdict === 'kirchhoff' || c.verdict === 'baseline';
     const cells: ReportCell[] = [

@@ -22,7 +22,9 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-variant
 th, td { border: 1px solid var(--rule); padding: 4px 8px; vertical-align: top; text-align: left; }
 thead th { background: #f2f2f2; }
 tbody tr:nth-child(even) { background: #fafafa; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; }
+tbody th[scope="row"] { min-width: 11em; }
 td.better { background: var(--better); box-shadow: inset 3px 0 0 var(--better-edge); }
 td.worse { background: var(--worse); box-shadow: inset 3px 0 0 var(--worse-edge); }
 .mark { font-size: 0.85em; font-weight: 600; margin-left: 0.4em; }
@@ -36,6 +38,9 @@ footer { margin-top: 32px; color: var(--muted); font-size: 0.85em; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; }
   figure, tr { break-inside: avoid; }
+  table { font-size: 8.5pt; }
+  th, td { padding: 2px 5px; }
+  tbody th[scope="row"] { min-width: 9em; }
   thead { display: table-header-group; }
 }
 `;
