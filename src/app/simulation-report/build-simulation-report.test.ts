@@ -113,6 +113,15 @@ describe('buildSimulationReport', () => {
     expect(singleDoc.sections.some((s) => s.heading === 'Dispatch, baseline')).toBe(false);
   });
 
+  it('builds a report of a record without runs or events, saying so', () => {
+    const empty = { ...record, runs: [], events: [] };
+    const emptyDoc = buildSimulationReport(empty, createRecordingRenderer().render);
+    expect(findSection(emptyDoc, 'Outcome in brief').paragraphs).toEqual([
+      'No controller ran in this record: there are no KPIs to report.',
+    ]);
+    expect(findSection(emptyDoc, 'Events').paragraphs).toEqual(['The run had no events.']);
+  });
+
   it('draws the required charts on the scenario clock', () => {
     const titles = doc.sections.filter((s) => s.svg).map((s) => s.heading);
     expect(titles).toEqual([

@@ -61,11 +61,13 @@ export function buildOutcomeSections(
     paragraphs: computing ? [...paragraphs, computing] : paragraphs,
   });
   if (comparisons.every((c) => c.verdict === undefined)) {
-    const only = record.runs.map((r) => controllerTitle(r.controller)).join(', ') || 'no';
+    const only = record.runs.map((r) => controllerTitle(r.controller)).join(', ');
     return [
       brief([
-        `Only the ${only} controller ran in this record, so there is nothing to compare with: ` +
-          'the table gives its KPIs, and no KPI is called better or worse.',
+        only
+          ? `Only the ${only} controller ran in this record, so there is nothing to compare with: ` +
+            'the table gives its KPIs, and no KPI is called better or worse.'
+          : 'No controller ran in this record: there are no KPIs to report.',
       ]),
     ];
   }
