@@ -1,9 +1,11 @@
 /**
  * The ports the use cases need, defined here by their consumer; services implement them.
- * So far: a clock (the core never reads it) and the dataset reader of forecasting (load, PV, EV).
+ * So far: a clock (the core never reads it), the dataset reader of forecasting (load, PV, EV) and
+ * the scenario reader of the simulator.
  */
 
 import type { EvSessionRecord, RegularSeries } from '../core/forecast/index.ts';
+import type { ScenarioData } from '../domain/scenario/index.ts';
 
 /** A monotonic clock in milliseconds, for timings (wall clock or simulated). */
 export interface Clock {
@@ -54,6 +56,11 @@ export interface EvDataset {
   readonly offsetAt: (instantMs: number) => number;
   readonly sessions: readonly EvSessionRecord[];
 }
+
+/** Reads a scenario file and the data it names; every problem as a one-line message naming file and field. */
+export type ReadScenario = (
+  path: string,
+) => { ok: true; data: ScenarioData; warnings: readonly string[] } | { ok: false; errors: readonly string[] };
 
 /** The datasets the forecasting use cases read. */
 export type ForecastDataset = LoadDataset | PvDataset | EvDataset;

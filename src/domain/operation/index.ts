@@ -1,7 +1,26 @@
 /**
- * Operating a grid interval by interval: the records of a closed-loop simulation (and, as they land,
- * the controllers, meter readings and KPI accounting it runs on).
+ * Operating a grid interval by interval: the true grid advanced one interval on the AC power flow,
+ * the controllers (the Kirchhoff loop and a traditional baseline) behind one port, the live zone
+ * forecaster, and the record a closed-loop simulation leaves.
  */
+export type {
+  ActiveEvSession,
+  IntervalDecision,
+  IntervalMeasures,
+  IntervalTruth,
+  PlantState,
+} from './advance-interval.ts';
+export { advanceInterval } from './advance-interval.ts';
+export type { BaselineOptions } from './baseline-controller.ts';
+export { createBaselineController } from './baseline-controller.ts';
+export type {
+  Controller,
+  ControllerDecision,
+  Observation,
+  ObservedEvSession,
+  ZoneForecastNow,
+} from './controller.ts';
+export { createKirchhoffController } from './kirchhoff-controller.ts';
 export type {
   ControllerName,
   ControllerRun,
@@ -10,3 +29,5 @@ export type {
   SimulationRecord,
   SimulationSeries,
 } from './simulation-record.ts';
+export type { DayForecast, ForecasterName } from './zone-forecaster.ts';
+export { ZoneForecaster } from './zone-forecaster.ts';

@@ -58,11 +58,16 @@ export function planFaultIsolation(
     adjacency.set(a, [...(adjacency.get(a) ?? []), { to: b, switchId, faulted: isFaulted }]);
     adjacency.set(b, [...(adjacency.get(b) ?? []), { to: a, switchId, faulted: isFaulted }]);
   };
-  for (const b of grid.branches) if (b.inService) link(b.fromBusId, b.toBusId, undefined, b.id === faultedBranchId);
+  for (const b of grid.branches)
+    if (b.inService) link(b.fromBusId, b.toBusId, undefined, b.id === faultedBranchId);
   for (const s of grid.switches) link(s.fromBusId, s.toBusId, s.id);
 
   /** Buses reached from `starts` over branches and the switches `passable` lets through; parent switch path kept. */
-  const reach = (starts: readonly string[], passable: (switchId: string) => boolean, throughFault = false) => {
+  const reach = (
+    starts: readonly string[],
+    passable: (switchId: string) => boolean,
+    throughFault = false,
+  ) => {
     // bus -> the first switch on the (breadth-first) path that reached it
     const firstSwitch = new Map<string, string | undefined>();
     const queue = [...starts];

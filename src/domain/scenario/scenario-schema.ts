@@ -89,7 +89,7 @@ export const controlSchema = z
       .number()
       .min(0)
       .default(0)
-      .describe('demand charge: cost per MW of the period\'s largest import (a capacity tariff)'),
+      .describe("demand charge: cost per MW of the period's largest import (a capacity tariff)"),
     replanEveryIntervals: z
       .number()
       .int()

@@ -1,6 +1,7 @@
 /** What the CLI needs from its surroundings, so that tests can run it in memory. */
 import type { RenderChartSvg } from '../../app/chart-port.ts';
-import type { Clock, ReadDataset } from '../../app/ports.ts';
+import type { Clock, ReadDataset, ReadScenario } from '../../app/ports.ts';
+import type { ReportDocument } from '../../app/simulation-report/index.ts';
 import type { LpSolver } from '../../core/optimize/index.ts';
 
 export interface CliIo {
@@ -14,6 +15,12 @@ export interface CliIo {
   readonly readDataset?: ReadDataset;
   /** Renders a chart to SVG (wired by the composition root). */
   readonly renderChartSvg?: RenderChartSvg;
-  /** LP/QP solver for `opf` (wired by the composition root when that command runs). */
+  /** LP/QP solver for `opf` and `simulate` (wired by the composition root when those commands run). */
   readonly lpSolver?: LpSolver;
+  /** Reads a simulation scenario and its data (wired by the composition root). */
+  readonly readScenario?: ReadScenario;
+  /** Renders a report document to one self-contained HTML page (wired by the composition root). */
+  readonly renderReportHtml?: (doc: ReportDocument) => string;
+  /** Removes a file if it exists. */
+  removeFile?(path: string): void;
 }

@@ -4,7 +4,6 @@
  * kind is recognised from its files), with a progress bar on stderr; `forecast predict` is in
  * forecast-predict-command.ts.
  */
-import { SingleBar } from 'cli-progress';
 import {
   EV_MODELS,
   type EvModelName,
@@ -20,6 +19,7 @@ import { parseOptions, UsageError } from './cli-args.ts';
 import type { CliIo } from './cli-io.ts';
 import { forecastPredictCommand } from './forecast-predict-command.ts';
 import { formatEvBacktest, formatLoadBacktest, formatPvBacktest } from './format-backtest.ts';
+import { createProgressBar } from './progress-bar.ts';
 
 export function forecastCommand(args: readonly string[], io: CliIo): number {
   const [sub, ...rest] = args;
@@ -60,7 +60,7 @@ export function forecastCommand(args: readonly string[], io: CliIo): number {
       ? 'weather: actual (the observed weather of each target day, a perfect weather forecast: an upper bound)'
       : 'weather: persistence (only weather known at each origin: yesterday repeated)';
   const json = values.json === true;
-  const progress = createProgress();
+  const progress = createProgressBar('backtest', 'model-days', 50);
   const request = { from: values.from, to: values.to, weather, onProgress: progress.update } as const;
   const finish = <T>(
     outcome: { ok: true; report: T } | { ok: false; errors: readonly string[] },
@@ -86,25 +86,4 @@ export function forecastCommand(args: readonly string[], io: CliIo): number {
   }
   const models = model ? [model as EvModelName] : undefined;
   return finish(runEvBacktest(dataset, { ...request, models }), (r) => formatEvBacktest(r, json), false);
-}
-
-function createProgress(): { update: (done: number, total: number) => void; stop: () => void } {
-  const bar = new SingleBar({
-    format: 'backtest [{bar}] {percentage}% | {value}/{total} model-days | ETA {eta_formatted}',
-    stream: process.stderr,
-    hideCursor: true,
-  });
-  let started = false;
-  return {
-    update: (done, total) => {
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      if (done % 50 === 0 || done === total) bar.update(done);
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
 }

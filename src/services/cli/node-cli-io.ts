@@ -1,5 +1,5 @@
 /** The CLI's I/O on a real machine: files, stdout/stderr and the monotonic clock. */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CliIo } from './cli-io.ts';
@@ -13,6 +13,7 @@ export const nodeCliIo: CliIo = {
     writeFileSync(temporary, text);
     renameSync(temporary, path);
   },
+  removeFile: (path) => rmSync(path, { force: true }),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };

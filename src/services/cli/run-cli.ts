@@ -1,5 +1,5 @@
 /**
- * The `kirchhoff` command line: `pf`, `opf`, `convert`, `schema` and `forecast`. Returns the exit code; bad input
+ * The `kirchhoff` command line: `pf`, `opf`, `convert`, `schema`, `forecast` and `simulate`. Returns the exit code; bad input
  * and non-convergence give a one-line reason on stderr and a non-zero code, never a stack trace.
  */
 import { runPowerFlow } from '../../app/run-power-flow/index.ts';
@@ -10,6 +10,7 @@ import { forecastCommand } from './forecast-command.ts';
 import { formatPowerFlowJson } from './format-power-flow-json.ts';
 import { formatPowerFlowSummary } from './format-power-flow-summary.ts';
 import { opfCommand } from './opf-command.ts';
+import { simulateCommand } from './simulate-command.ts';
 
 export const USAGE = `Kirchhoff: power flow and grid operations.
 
@@ -17,9 +18,13 @@ Usage:
   kirchhoff pf <case.m | grid.json> [--dc] [--enforce-q-limits] [--flat-start] [--json]
       Solve an AC (Newton-Raphson) or DC power flow. --json prints the MATPOWER reference schema.
   kirchhoff opf <case.m | grid.json> [--dc [--losses]] [--json]
-      Optimal power flow on HiGHS: AC (sequential linear programming on the AC equations), or DC
-      with --dc; --losses adds marginal losses from the AC power flow and splits each price into
+      Optimal power flow: AC (primal-dual interior point on the AC equations), or DC on HiGHS with
+      --dc; --losses adds marginal losses from the AC power flow and splits each price into
       energy, loss and congestion. --json prints MATPOWER's opf / dcopf reference schema.
+  kirchhoff simulate <scenario.json> [--controller kirchhoff|baseline|both] [--out <dir>] [--seed <n>]
+      Operate a grid interval by interval in closed loop (forecast, grid-aware dispatch, shedding,
+      islanding, self-healing) against a traditional baseline; writes report.html, metrics.json and
+      timeseries.csv to <dir> (default out/<scenario name>).
   kirchhoff convert <case.m | grid.json> -o <grid.json>
       Write a grid in Kirchhoff's JSON format.
   kirchhoff schema
@@ -46,6 +51,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return opfCommand(rest, io);
       case 'forecast':
         return forecastCommand(rest, io);
+      case 'simulate':
+        return simulateCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
