@@ -179,7 +179,7 @@ export function createKirchhoffController(
             energyMwh: obs.storageEnergyMwh.get(id) ?? 0,
           }));
           const shares = shareStorageSetPoint(members, at(r.storageMw, s.id), h);
-          members.forEach((m, k) => storageMw.set(m.id, shares[k]));
+          for (const [k, m] of members.entries()) storageMw.set(m.id, shares[k]);
         }
         for (const p of aggregated.grid.pv) {
           const used = at(r.pvMw, p.id);
