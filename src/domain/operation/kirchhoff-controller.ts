@@ -105,6 +105,7 @@ export function createKirchhoffController(
       const actions: string[] = [];
       const f0 = nowMs();
       bank.observe(t, obs.meteredZoneLoadMw, obs.meteredPvPerUnit);
+      for (const z of zones) bank.dayForecast(z, t); // a new day's forecast is made here, at its midnight
       if (Number.isFinite(obs.meteredImportMw))
         peakImportSoFarMw = Math.max(peakImportSoFarMw, obs.meteredImportMw);
       timings.forecast = nowMs() - f0;
