@@ -48,6 +48,8 @@ export interface IntervalDecision {
   readonly switches: ReadonlyMap<string, boolean>;
   /** A battery that forms the grid of an island: its bus becomes the reference. */
   readonly gridFormerStorageId?: string;
+  /** Reactive power of PV and battery inverters by element id, MVAr (> 0 injected); absent: unity power factor. */
+  readonly reactiveMvar?: ReadonlyMap<string, number>;
 }
 
 export interface IntervalMeasures {
@@ -137,8 +139,13 @@ export function advanceInterval(
         truth.pvAvailableMw.get(p.id) ?? 0,
         decision.pvCapMw.get(p.id) ?? Number.POSITIVE_INFINITY,
       ),
+      qMvar: decision.reactiveMvar?.get(p.id) ?? p.qMvar,
     })),
-    storage: grid.storage.map((s) => ({ ...s, pMw: s.id === former?.id ? 0 : (storageMw.get(s.id) ?? 0) })),
+    storage: grid.storage.map((s) => ({
+      ...s,
+      pMw: s.id === former?.id ? 0 : (storageMw.get(s.id) ?? 0),
+      qMvar: s.id === former?.id ? 0 : (decision.reactiveMvar?.get(s.id) ?? s.qMvar),
+    })),
     evChargers: grid.evChargers.map((c) => ({ ...c, pMw: chargerMw.get(c.id) ?? 0 })),
     generators: [
       ...grid.generators.map((g) => ({ ...g, pMw: decision.generatorMw.get(g.id) ?? g.pMw })),

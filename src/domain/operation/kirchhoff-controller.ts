@@ -6,7 +6,7 @@
  * set-points out to the devices; (4) shed by priority what the plan sheds, and in an island as much
  * more as keeps the grid-forming battery within 80 % of its power; (5) check the interval on the
  * engine's AC power flow with the estimated demand and correct locally where a voltage would leave
- * its band. Faults are isolated with remote switches and the healthy parts re-supplied through a tie.
+ * its band; inverters supply the reactive power of the loads on their own bus (reactive-support.ts). Faults are isolated with remote switches and the healthy parts re-supplied through a tie.
  */
 import type { Grid } from '../../core/grid/index.ts';
 import type { LpSolver } from '../../core/optimize/index.ts';
@@ -17,6 +17,7 @@ import { buildHorizonPlan, type HorizonPlan, type PlanContext } from './build-ho
 import type { Controller, ControllerDecision, Observation, ZoneForecastNow } from './controller.ts';
 import { ForecastBank } from './forecast-bank.ts';
 import { correctLocally, guardIsland, restoreAfterFault } from './kirchhoff-guards.ts';
+import { supplyReactiveLocally } from './reactive-support.ts';
 
 export function createKirchhoffController(
   data: ScenarioData,
@@ -268,6 +269,7 @@ export function createKirchhoffController(
         switchClosed: topology,
       };
       if (!obs.upstreamConnected) decision = guardIsland(grid, estimate, state, decision);
+      decision = { ...decision, reactiveMvar: supplyReactiveLocally(grid, estimate, decision) };
       decision = correctLocally(grid, aggregated, estimate, state, decision);
       timings.dispatch = nowMs() - d0;
 
