@@ -104,7 +104,7 @@ describe('advanceInterval', () => {
   it('cut from upstream: dark without a grid former, islanded with one, collapsed when it is too small', () => {
     const dark = advanceInterval(feeder(), truth(['feed']), state, idle).measures;
     expect(dark.servedMw).toBe(0);
-    expect(dark.shedMw.critical).toBeCloseTo(0.32, 12);
+    expect(dark.shedMw.critical).toBeCloseTo(0.4, 12);
     const island = advanceInterval(feeder(), truth(['feed']), state, {
       ...idle,
       gridFormerStorageId: 'bat',
