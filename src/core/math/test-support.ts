@@ -4,18 +4,12 @@
  */
 
 import { buildCscFromTriplets, type CscMatrix, type CscPattern, multiplyCscVector } from './csc-matrix.ts';
+import { createSeededRandom } from './seeded-random.ts';
 import { buildSymmetricPattern } from './symmetric-pattern.ts';
 
-/** mulberry32: a 32-bit seeded generator returning floats in [0, 1). Public domain (T. Ettinger). */
+/** Seeded floats in [0, 1) (mulberry32, seeded-random.ts). */
 export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createSeededRandom(seed).next;
 }
 
 /** Triplet lists that grow as entries are added. */

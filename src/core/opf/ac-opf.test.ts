@@ -3,7 +3,7 @@ import { type Grid, type GridInput, parseGrid } from '../grid/index.ts';
 import { buildAdmittanceMatrix, compileNetwork, computeBranchAdmittances } from '../powerflow/index.ts';
 import { runAcOpf } from './ac-opf.ts';
 import { type AcOpfProblem, buildAcOpfProblem } from './ac-opf-problem.ts';
-import type { NlpPoint } from './interior-point.ts';
+import { createNlpPoint, type NlpPoint } from './interior-point.ts';
 
 /** Three buses in a triangle: a cheap generator at 1 (polynomial), a dear one at 3 (piecewise linear), load at 2. */
 function triangle(loadMw: number, rate12Mva: number): Grid {
@@ -81,14 +81,7 @@ function problemOf(grid: Grid): AcOpfProblem {
 }
 
 function evaluateAt(problem: AcOpfProblem, x: Float64Array): NlpPoint {
-  const point: NlpPoint = {
-    f: 0,
-    gradient: new Float64Array(problem.nx),
-    g: new Float64Array(problem.nEq),
-    h: new Float64Array(problem.nIneq),
-    jacobianEq: new Float64Array(problem.jacobianEqPattern.rows.length),
-    jacobianIneq: new Float64Array(problem.jacobianIneqPattern.rows.length),
-  };
+  const point = createNlpPoint(problem);
   problem.evaluate(x, point);
   return point;
 }

@@ -11,7 +11,7 @@ import { buildAdmittanceMatrix, compileNetwork, computeBranchAdmittances } from 
 import { allEndFlows, type BranchFlowContext, worstRatingExcess } from './ac-branch-flows.ts';
 import { buildAcOpfProblem } from './ac-opf-problem.ts';
 import { findSupplyShortfalls } from './find-supply-shortfalls.ts';
-import { type NlpPoint, solveInteriorPoint } from './interior-point.ts';
+import { createNlpPoint, solveInteriorPoint } from './interior-point.ts';
 
 export interface AcOpfOptions {
   /** Interior-point iterations (default 150, as MIPS). */
@@ -94,14 +94,7 @@ export function runAcOpf(grid: Grid, options: AcOpfOptions = {}): AcOpfResult {
       return i >= 0 && problem.thVar[i] >= 0 ? values(i) : Number.NaN;
     });
   // worst violations at the returned point
-  const point: NlpPoint = {
-    f: 0,
-    gradient: new Float64Array(problem.nx),
-    g: new Float64Array(problem.nEq),
-    h: new Float64Array(problem.nIneq),
-    jacobianEq: new Float64Array(problem.jacobianEqPattern.rows.length),
-    jacobianIneq: new Float64Array(problem.jacobianIneqPattern.rows.length),
-  };
+  const point = createNlpPoint(problem);
   problem.evaluate(x, point);
   let mismatch = 0;
   for (const v of point.g) mismatch = Math.max(mismatch, Math.abs(v) * base);

@@ -94,6 +94,18 @@ export interface InteriorPointResult {
 
 const BIG = 1e10;
 
+/** An empty evaluation of `nlp`, sized for its variables, constraints and Jacobian patterns. */
+export function createNlpPoint(nlp: NonlinearProgram): NlpPoint {
+  return {
+    f: 0,
+    gradient: new Float64Array(nlp.nx),
+    g: new Float64Array(nlp.nEq),
+    h: new Float64Array(nlp.nIneq),
+    jacobianEq: new Float64Array(nlp.jacobianEqPattern.rows.length),
+    jacobianIneq: new Float64Array(nlp.jacobianIneqPattern.rows.length),
+  };
+}
+
 export function solveInteriorPoint(
   nlp: NonlinearProgram,
   options: InteriorPointOptions = {},
@@ -123,14 +135,7 @@ export function solveInteriorPoint(
   const nG = nEq + nFix;
   const nH = nIneq + nLo + nUp;
 
-  const point: NlpPoint = {
-    f: 0,
-    gradient: new Float64Array(nx),
-    g: new Float64Array(nEq),
-    h: new Float64Array(nIneq),
-    jacobianEq: new Float64Array(nlp.jacobianEqPattern.rows.length),
-    jacobianIneq: new Float64Array(nlp.jacobianIneqPattern.rows.length),
-  };
+  const point = createNlpPoint(nlp);
   const kkt = assembleKktPattern(nlp, fixed, lower, upper);
   const lu = new SparseLu(kkt.pattern, {
     refactorPivotTolerance: 1e-8,

@@ -92,29 +92,18 @@ describe('sharing set-points', () => {
   });
 
   it('a fleet discharges from what each battery holds and charges into what each has free', () => {
+    const battery = {
+      energyCapacityMwh: 1,
+      socMinFraction: 0,
+      socMaxFraction: 1,
+      pChargeMaxMw: 1,
+      pDischargeMaxMw: 1,
+      chargeEfficiency: 1,
+      dischargeEfficiency: 1,
+    };
     const members = [
-      {
-        id: 'x',
-        energyMwh: 0.5,
-        energyCapacityMwh: 1,
-        socMinFraction: 0,
-        socMaxFraction: 1,
-        pChargeMaxMw: 1,
-        pDischargeMaxMw: 1,
-        chargeEfficiency: 1,
-        dischargeEfficiency: 1,
-      },
-      {
-        id: 'y',
-        energyMwh: 1,
-        energyCapacityMwh: 1,
-        socMinFraction: 0,
-        socMaxFraction: 1,
-        pChargeMaxMw: 1,
-        pDischargeMaxMw: 1,
-        chargeEfficiency: 1,
-        dischargeEfficiency: 1,
-      },
+      { ...battery, id: 'x', energyMwh: 0.5 },
+      { ...battery, id: 'y', energyMwh: 1 },
     ];
     // one hour: x can give 0.5 MW, y 1 MW
     expect(Array.from(shareStorageSetPoint(members, 0.9, 1)).map((v) => v.toFixed(3))).toEqual([
