@@ -1,10 +1,11 @@
 /**
  * The ports the use cases need, defined here by their consumer; services implement them.
- * So far: a clock (the core never reads it), the dataset reader of forecasting (load, PV, EV) and
- * the scenario reader of the simulator.
+ * So far: a clock (the core never reads it), the dataset reader of forecasting (load, PV, EV), the
+ * scenario reader, and the control loop's telemetry source and actuator sink.
  */
 
 import type { EvSessionRecord, RegularSeries } from '../core/forecast/index.ts';
+import type { ControllerDecision, Observation } from '../domain/operation/index.ts';
 import type { ScenarioData } from '../domain/scenario/index.ts';
 
 /** A monotonic clock in milliseconds, for timings (wall clock or simulated). */
@@ -55,6 +56,16 @@ export interface EvDataset {
   /** Minutes east of UTC of that zone at an instant. */
   readonly offsetAt: (instantMs: number) => number;
   readonly sessions: readonly EvSessionRecord[];
+}
+
+/** What meters and devices report at the start of an interval (MQTT, OCPP and SCADA adapters, or a simulated grid). */
+export interface TelemetrySource {
+  read(interval: number): Observation;
+}
+
+/** Where set-points go (device adapters, or a simulated grid that then advances one interval). */
+export interface ActuatorSink {
+  apply(interval: number, decision: ControllerDecision): void;
 }
 
 /** Reads a scenario file and the data it names; every problem as a one-line message naming file and field. */

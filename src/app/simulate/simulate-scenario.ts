@@ -1,28 +1,27 @@
 /**
- * The closed-loop simulation of a scenario: for each controller, interval by interval, the meters
- * report the last interval (with seeded noise and missing readings; the same for every controller),
- * protection trips a faulted feeder, the controller decides, and the true grid is advanced on the
- * AC power flow with the real series. Returns the record the report, metrics and CSV are written from.
+ * The closed-loop simulation of a scenario: for each controller, interval by interval, one turn of
+ * the control loop (operate-interval) against the simulated grid behind the telemetry and actuator
+ * ports: the meters report the last interval (seeded noise and missing readings, the same for every
+ * controller), protection trips a faulted feeder, the controller decides, and the true grid is
+ * advanced on the AC power flow with the real series. Returns the record the report, metrics and CSV are written from.
  */
 import type { LoadPriority } from '../../core/grid/index.ts';
 import { createSeededRandom } from '../../core/math/index.ts';
 import { runAcPowerFlow } from '../../core/powerflow/index.ts';
-import {
-  advanceInterval,
-  type Controller,
-  type ControllerName,
-  type ControllerRun,
-  type IntervalMeasures,
-  type Observation,
-  type PlantState,
-  type SimulationEvent,
-  type SimulationRecord,
+import type {
+  Controller,
+  ControllerName,
+  ControllerRun,
+  IntervalMeasures,
+  SimulationEvent,
+  SimulationRecord,
 } from '../../domain/operation/index.ts';
-import { planFaultIsolation } from '../../domain/restoration/index.ts';
 import type { ScenarioData } from '../../domain/scenario/index.ts';
+import { operateInterval } from '../operate-interval/index.ts';
 import type { Clock } from '../ports.ts';
 import { createTruthSource } from './interval-truth.ts';
 import { createRunRecorder } from './run-recorder.ts';
+import { createSimulatedGrid } from './simulated-grid.ts';
 
 export interface SimulateOptions {
   readonly controllers: readonly ControllerName[];
@@ -68,91 +67,18 @@ export function simulateScenario(data: ScenarioData, options: SimulateOptions): 
       watchedBuses,
       evSessions: data.evSessions,
     });
-    let state: PlantState = {
-      storageEnergyMwh: new Map(grid.storage.map((s) => [s.id, s.energyMwh])),
-      evDeliveredMwh: new Map(),
-      switchClosed: new Map(grid.switches.map((s) => [s.id, s.closed])),
-    };
-    let previous: IntervalMeasures | undefined;
-    const noisy = (v: number) =>
-      random.next() < data.noise.missingProbability
-        ? Number.NaN
-        : v * (1 + data.noise.meterSigmaFraction * random.normal());
+    const simulated = createSimulatedGrid(data, truth, random);
+    const ports = { telemetry: simulated, actuators: simulated, clock: options.clock };
+    const log = (t: number, description: string) =>
+      events.push({ kind: 'action', fromInterval: t, toInterval: t + 1, controller: name, description });
     for (let t = 0; t < T; t++) {
-      // protection: a fault opens its feeder's breaker in the interval it happens
-      for (const fault of data.events) {
-        if (fault.kind !== 'line-fault' || fault.atInterval !== t) continue;
-        const topology = {
-          ...grid,
-          switches: grid.switches.map((s) => ({ ...s, closed: state.switchClosed.get(s.id) ?? s.closed })),
-        };
-        const plan = planFaultIsolation(topology, fault.branchId, { remoteOnly: false });
-        if (!('error' in plan) && plan.breakerSwitchId) {
-          state = { ...state, switchClosed: new Map(state.switchClosed).set(plan.breakerSwitchId, false) };
-          events.push({
-            kind: 'action',
-            fromInterval: t,
-            toInterval: t + 1,
-            controller: name,
-            description: `protection opened ${plan.breakerSwitchId} (fault on ${fault.branchId})`,
-          });
-        }
-      }
-      const observation: Observation = {
-        interval: t,
-        intervalH: h,
-        meteredZoneLoadMw: new Map(
-          zones.map((z) => [
-            z,
-            noisy(t === 0 ? (data.zoneLoadMw[z]?.[hist - 1] ?? Number.NaN) : truth.zoneDemandMw(z, t - 1)),
-          ]),
-        ),
-        meteredPvPerUnit: new Map(
-          Object.entries(data.pvPerUnitByZone).map(([z, s]) => [z, noisy(s[hist + t - 1] ?? Number.NaN)]),
-        ),
-        meteredImportMw: previous
-          ? (previous.generatorMw.get(importGenerator?.id ?? '') ?? Number.NaN)
-          : Number.NaN,
-        storageEnergyMwh: state.storageEnergyMwh,
-        evSessions: data.evSessions
-          .filter((s) => s.arrivalInterval <= t && t < s.departureInterval)
-          .map((s) => ({
-            id: s.id,
-            chargerId: s.chargerId,
-            departureInterval: s.departureInterval,
-            owedMwh: Math.max(0, s.energyMwh - (state.evDeliveredMwh.get(s.id) ?? 0)),
-          })),
-        switchClosed: state.switchClosed,
-        // automatic switching acts within the interval of the fault (it takes about a minute); crews later
-        faults: truth.faultsAt(t),
-        upstreamConnected: !truth.upstreamLost(t),
-        meteredVmPu: previous?.vmPuByBus ?? new Map(),
-      };
-      const decision = controller.decide(observation);
-      for (const action of decision.actions)
-        events.push({
-          kind: 'action',
-          fromInterval: t,
-          toInterval: t + 1,
-          controller: name,
-          description: action,
-        });
-      const pfStart = options.clock.nowMs();
-      const outcome = advanceInterval(grid, truth.truthAt(t), state, decision);
-      const powerFlowMs = options.clock.nowMs() - pfStart;
-      if (outcome.measures.islandCollapsed) {
-        events.push({
-          kind: 'action',
-          fromInterval: t,
-          toInterval: t + 1,
-          controller: name,
-          description: 'the island collapsed: the grid-forming battery could not hold it',
-        });
-      }
-      state = outcome.next;
-      previous = outcome.measures;
+      const { decision, actuateMs } = operateInterval(controller, t, ports);
+      for (const action of [...simulated.takeEvents(), ...decision.actions]) log(t, action);
+      const powerFlowMs = actuateMs;
+      const state = simulated.state;
+      const measures = simulated.lastMeasures as IntervalMeasures;
       const zoneTruth = new Map(zones.map((z) => [z, truth.zoneDemandMw(z, t)]));
-      recorder.record(t, outcome.measures, state, zoneTruth, controller.zoneView(), {
+      recorder.record(t, measures, state, zoneTruth, controller.zoneView(), {
         ...controller.lastTimingsMs,
         powerFlow: powerFlowMs,
       });
