@@ -32,7 +32,7 @@ describe('operateInterval', () => {
           now += 5;
         },
       },
-      clock: { nowMs: () => now++ },
+      clock: { nowMs: () => now },
     });
     expect(calls).toEqual(['read 7', 'decide 7', 'apply 7']);
     expect(out.decision).toBe(decision);
