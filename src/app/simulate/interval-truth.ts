@@ -60,12 +60,17 @@ export function createTruthSource(data: ScenarioData): TruthSource {
       const out = new Set<string>(faultsAt(t).map((f) => f.branchId));
       for (const e of outages)
         if (t >= e.fromInterval && t < e.toInterval) for (const b of e.branchIds) out.add(b);
+      // while the upstream grid is lost, its connection (the import generator) is gone too
+      const cut = upstreamLost(t)
+        ? grid.generators.filter((g) => g.busId === data.importBusId).map((g) => g.id)
+        : [];
       return {
         intervalH: period.intervalMin / 60,
         loadDemandMw,
         pvAvailableMw,
         evSessions,
         outOfServiceBranchIds: out,
+        outOfServiceGeneratorIds: new Set(cut),
       };
     },
   };

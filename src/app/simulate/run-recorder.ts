@@ -3,7 +3,7 @@
  * KPIs at the end: energy, losses, peak import, local share per zone (energy-weighted share of a
  * zone's served demand met by its own PV, batteries and generators), violations, unserved energy by
  * class, cost (energy at the interval's prices and generator cost curves, the demand charge on the
- * peak import, lost load at its value), CO2, battery cycles, EV energy by departure, forecast error.
+ * peak import, lost load at its value, EV energy missing at departure at 1,000 per MWh), CO2, battery cycles, EV energy by departure, forecast error.
  */
 import type { Grid, LoadPriority } from '../../core/grid/index.ts';
 import type {
@@ -33,6 +33,8 @@ export interface RecorderSetup {
 }
 
 const zeros = (n: number) => new Float64Array(n);
+/** EV energy not delivered by departure is costed as the dispatch does by default. */
+const EV_SHORTFALL_COST_PER_MWH = 1000;
 
 export function createRunRecorder(setup: RecorderSetup) {
   const T = setup.intervalCount;
@@ -159,7 +161,7 @@ export function createRunRecorder(setup: RecorderSetup) {
       const sum = (a: Float64Array) => a.reduce((s, v) => s + (Number.isFinite(v) ? v : 0), 0) * h;
       const demandMwh = sum(series.demandMw);
       const lossesMwh = sum(series.lossesMw);
-      const peakImportMw = Math.max(0, ...series.importMw);
+      const peakImportMw = series.importMw.reduce((m, v) => (v > m ? v : m), 0);
       const unservedMwh = {
         critical: sum(series.shedMw.critical),
         essential: sum(series.shedMw.essential),
@@ -220,7 +222,7 @@ export function createRunRecorder(setup: RecorderSetup) {
           thermalViolations,
           worstLoadingPct: worstLoading,
           unservedMwh,
-          cost: energyCost + demandCharge + lostLoadCost,
+          cost: energyCost + demandCharge + lostLoadCost + (asked - delivered) * EV_SHORTFALL_COST_PER_MWH,
           energyCost: energyCost + demandCharge,
           co2T,
           forecastMapeByDay,

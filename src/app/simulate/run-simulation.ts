@@ -22,7 +22,8 @@ export interface SimulationRequest {
   readonly onProgress?: (done: number, total: number, label: string) => void;
 }
 
-export function runSimulation(data: ScenarioData, request: SimulationRequest): SimulationRecord {
+export function runSimulation(scenario: ScenarioData, request: SimulationRequest): SimulationRecord {
+  const data = applyEvents(scenario);
   const { grid } = data;
   const zones = new Set(Object.keys(data.zoneLoadMw));
   const zoneOfBus = new Map(grid.buses.map((b) => [b.id, b.zoneId ?? '']));
@@ -46,4 +47,24 @@ export function runSimulation(data: ScenarioData, request: SimulationRequest): S
     clock: request.clock,
     onProgress: request.onProgress,
   });
+}
+
+/**
+ * The events that change the series everyone sees: a price spike multiplies the import price in
+ * its window (the tariff is known ahead, so the plan sees it too); a heat wave raises the measured
+ * temperature (the forecaster's weather) by its rise; its load factor applies to the true demand
+ * (interval-truth.ts).
+ */
+function applyEvents(data: ScenarioData): ScenarioData {
+  const price = Float64Array.from(data.importPriceByInterval);
+  const temperature = Float64Array.from(data.temperatureDegF);
+  const hist = data.period.historyIntervalCount;
+  for (const e of data.events) {
+    if (e.kind === 'price-spike')
+      for (let t = e.fromInterval; t < Math.min(e.toInterval, price.length); t++) price[t] *= e.priceFactor;
+    if (e.kind === 'heat-wave')
+      for (let t = e.fromInterval; t < e.toInterval && hist + t < temperature.length; t++)
+        temperature[hist + t] += e.temperatureRiseDegF;
+  }
+  return { ...data, importPriceByInterval: price, temperatureDegF: temperature };
 }

@@ -14,6 +14,8 @@ export interface PlantState {
   /** Energy delivered so far per EV session id. */
   readonly evDeliveredMwh: ReadonlyMap<string, number>;
   readonly switchClosed: ReadonlyMap<string, boolean>;
+  /** Output of each generator in the last interval, MW (for ramp limits; absent: its pMw). */
+  readonly generatorMw?: ReadonlyMap<string, number>;
 }
 
 export interface ActiveEvSession {
@@ -31,6 +33,8 @@ export interface IntervalTruth {
   readonly evSessions: readonly ActiveEvSession[];
   /** Branches out of service (faulted, or cut from upstream). */
   readonly outOfServiceBranchIds: ReadonlySet<string>;
+  /** Generators out of service (the upstream connection while it is lost). */
+  readonly outOfServiceGeneratorIds?: ReadonlySet<string>;
 }
 
 export interface IntervalDecision {
@@ -117,6 +121,14 @@ export function advanceInterval(
     sessionMw.set(s.id, mw);
     chargerMw.set(s.chargerId, (chargerMw.get(s.chargerId) ?? 0) + mw);
   }
+  // a generator's set-point within its limits and within its ramp from the last interval's output
+  const reachable = (g: Grid['generators'][number], wanted: number) => {
+    const before = state.generatorMw?.get(g.id) ?? g.pMw;
+    const ramp = g.rampMwPerMin !== undefined ? g.rampMwPerMin * 60 * h : Number.POSITIVE_INFINITY;
+    const lo = Math.max(g.pMinMw, before - ramp);
+    const hi = Math.min(g.pMaxMw ?? Number.POSITIVE_INFINITY, before + ramp);
+    return Math.min(hi, Math.max(lo, wanted));
+  };
   const former =
     decision.gridFormerStorageId !== undefined ? storage.get(decision.gridFormerStorageId) : undefined;
   const formerEnergy = former ? (state.storageEnergyMwh.get(former.id) ?? former.energyMwh) : 0;
@@ -139,16 +151,31 @@ export function advanceInterval(
         truth.pvAvailableMw.get(p.id) ?? 0,
         decision.pvCapMw.get(p.id) ?? Number.POSITIVE_INFINITY,
       ),
-      qMvar: decision.reactiveMvar?.get(p.id) ?? p.qMvar,
+      qMvar: withinRating(
+        decision.reactiveMvar?.get(p.id) ?? p.qMvar,
+        p.capacityMw,
+        Math.min(truth.pvAvailableMw.get(p.id) ?? 0, decision.pvCapMw.get(p.id) ?? Number.POSITIVE_INFINITY),
+      ),
     })),
     storage: grid.storage.map((s) => ({
       ...s,
       pMw: s.id === former?.id ? 0 : (storageMw.get(s.id) ?? 0),
-      qMvar: s.id === former?.id ? 0 : (decision.reactiveMvar?.get(s.id) ?? s.qMvar),
+      qMvar:
+        s.id === former?.id
+          ? 0
+          : withinRating(
+              decision.reactiveMvar?.get(s.id) ?? s.qMvar,
+              Math.max(s.pChargeMaxMw, s.pDischargeMaxMw),
+              storageMw.get(s.id) ?? 0,
+            ),
     })),
     evChargers: grid.evChargers.map((c) => ({ ...c, pMw: chargerMw.get(c.id) ?? 0 })),
     generators: [
-      ...grid.generators.map((g) => ({ ...g, pMw: decision.generatorMw.get(g.id) ?? g.pMw })),
+      ...grid.generators.map((g) => ({
+        ...g,
+        pMw: reachable(g, decision.generatorMw.get(g.id) ?? g.pMw),
+        inService: g.inService && !truth.outOfServiceGeneratorIds?.has(g.id),
+      })),
       ...(former
         ? [
             {
@@ -178,12 +205,16 @@ export function advanceInterval(
     // a grid-forming battery beyond its power or energy cannot hold the island: it collapses
     const mw = converged ? (pf.generators.pMw[pf.generators.id.indexOf(`${former.id}:grid-former`)] ?? 0) : 0;
     const energyNeeded = mw > 0 ? (mw * h) / former.dischargeEfficiency : 0;
+    const energyTaken = mw < 0 ? -mw * h * former.chargeEfficiency : 0;
+    const roomAbove = formerEnergy - former.socMinFraction * former.energyCapacityMwh;
+    const roomBelow = former.socMaxFraction * former.energyCapacityMwh - formerEnergy;
     const tolerance = 1e-6;
     if (
       !converged ||
       mw > former.pDischargeMaxMw + tolerance ||
       -mw > former.pChargeMaxMw + tolerance ||
-      energyNeeded > formerEnergy + tolerance
+      energyNeeded > roomAbove + tolerance ||
+      energyTaken > roomBelow + tolerance
     ) {
       const { gridFormerStorageId: _, ...withoutFormer } = decision;
       const collapsed = advanceInterval(grid, truth, state, withoutFormer);
@@ -256,7 +287,6 @@ export function advanceInterval(
     const change = mw >= 0 ? -(mw * h) / s.dischargeEfficiency : -mw * h * s.chargeEfficiency;
     storageEnergyMwh.set(s.id, Math.min(s.energyCapacityMwh, Math.max(0, energy + change)));
   }
-  if (former && formerEnergy <= 0) storageEnergyMwh.set(former.id, 0);
 
   let minVm = Number.POSITIVE_INFINITY;
   let maxVm = Number.NEGATIVE_INFINITY;
@@ -276,12 +306,12 @@ export function advanceInterval(
   let maxLoading = 0;
   let thermalViolations = 0;
   pf.branches.loadingPercent.forEach((v) => {
-    if (!Number.isFinite(v)) return;
+    if (!converged || !Number.isFinite(v)) return;
     maxLoading = Math.max(maxLoading, v);
     if (v > 100 + 1e-6) thermalViolations++;
   });
   return {
-    next: { storageEnergyMwh, evDeliveredMwh, switchClosed },
+    next: { storageEnergyMwh, evDeliveredMwh, switchClosed, generatorMw },
     measures: {
       converged,
       demandMw,
@@ -293,8 +323,8 @@ export function advanceInterval(
       batteryMw,
       evChargingMw,
       lossesMw: converged ? pf.losses.pMw : Number.NaN,
-      minVmPu: minVm,
-      maxVmPu: maxVm,
+      minVmPu: Number.isFinite(minVm) ? minVm : Number.NaN,
+      maxVmPu: Number.isFinite(maxVm) ? maxVm : Number.NaN,
       maxLoadingPct: maxLoading,
       voltageViolations,
       worstVoltageViolationPu: worstVoltage,
@@ -306,4 +336,10 @@ export function advanceInterval(
       islandCollapsed: false,
     },
   };
+}
+
+/** Reactive power an inverter of rating `ratingMva` can give at active power `pMw`: |q| <= sqrt(S^2 - P^2). */
+function withinRating(qMvar: number, ratingMva: number, pMw: number): number {
+  const room = Math.sqrt(Math.max(0, ratingMva ** 2 - pMw ** 2));
+  return Math.max(-room, Math.min(room, qMvar));
 }

@@ -36,7 +36,8 @@ export function createBaselineController(grid: Grid, options: BaselineOptions): 
     zoneView: () => new Map<string, ZoneForecastNow>(),
     decide(obs: Observation): ControllerDecision {
       const actions: string[] = [];
-      if (Number.isFinite(obs.meteredImportMw)) {
+      // generation control follows the tie-line flow only while there is a tie line
+      if (obs.upstreamConnected && Number.isFinite(obs.meteredImportMw)) {
         const capacity = followers.reduce((sum, g) => sum + (g.pMaxMw ?? 0), 0);
         const target = [...setPoint.values()].reduce((a, b) => a + b, 0) + obs.meteredImportMw;
         for (const g of followers) {
@@ -66,12 +67,13 @@ export function createBaselineController(grid: Grid, options: BaselineOptions): 
           }`,
         );
       }
-      const faulted = new Set(obs.faults.map((f) => f.branchId));
-      for (const id of [...handled]) {
-        if (faulted.has(id)) continue;
-        handled.delete(id);
-        for (const [sw, closed] of normal) if (obs.switchClosed.get(sw) !== closed) switches.set(sw, closed);
-        actions.push(`crews restored the normal switching after the repair of ${id}`);
+      // after a repair (whether the crews had switched yet or not) the normal switching returns
+      if (obs.faults.length === 0) {
+        const abnormal = [...normal].filter(([sw, closed]) => obs.switchClosed.get(sw) !== closed);
+        for (const [sw, closed] of abnormal) switches.set(sw, closed);
+        if (abnormal.length > 0)
+          actions.push(`crews restored the normal switching (${abnormal.map(([sw]) => sw).join(', ')})`);
+        handled.clear();
       }
       return {
         storageMw: empty,

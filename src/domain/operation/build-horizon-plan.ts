@@ -95,7 +95,8 @@ export function buildHorizonPlan(
     // losses are not in the DC balance: each load carries its share of them (lossShare of demand)
     if (share)
       loadProfiles[l.id] = stepSeries(
-        (t, step) => (1 + ctx.lossShare) * share.share * bank.pointMw(share.zone, t, step),
+        (t, step) =>
+          (1 + ctx.lossShare) * share.share * bank.pointMw(share.zone, t, step * k * obs.intervalH),
       );
   }
   const pvProfiles: Record<string, Float64Array> = {};

@@ -269,8 +269,12 @@ export function createKirchhoffController(
         switchClosed: topology,
       };
       if (!obs.upstreamConnected) decision = guardIsland(grid, estimate, state, decision);
+      decision = correctLocally(grid, aggregated, { ...estimate }, state, {
+        ...decision,
+        reactiveMvar: supplyReactiveLocally(grid, estimate, decision),
+      });
+      // the inverters' reactive power for the active power finally set
       decision = { ...decision, reactiveMvar: supplyReactiveLocally(grid, estimate, decision) };
-      decision = correctLocally(grid, aggregated, estimate, state, decision);
       timings.dispatch = nowMs() - d0;
 
       view = new Map(
@@ -279,7 +283,7 @@ export function createKirchhoffController(
           return [
             z,
             {
-              pointMw: bank.pointMw(z, t, 0),
+              pointMw: bank.pointMw(z, t, 0, false), // the day-ahead forecast as issued (the KPI and the plot)
               p10Mw: band.p10,
               p90Mw: band.p90,
               pricePerMwh: zonePrice(plan, step, z, aggregated.grid, zoneOfBus),

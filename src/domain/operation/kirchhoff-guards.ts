@@ -4,7 +4,7 @@
  * tie), the island guard (a community battery forms the grid; load is shed by priority until that
  * battery would run below 80 % of its power), and local corrections where a bus would leave its
  * voltage band (batteries on that LV network discharge or charge at their headroom, EV charging
- * there pauses, PV there is curtailed, flexible load there is shed as a last step).
+ * there pauses, PV there is curtailed).
  */
 import type { Grid } from '../../core/grid/index.ts';
 import { planFaultIsolation } from '../restoration/index.ts';

@@ -86,9 +86,13 @@ export function planFaultIsolation(
   const closed = (id: string) => switches.get(id)?.closed === true;
   // before the fault: the first switch on the path from a source to the faulted branch is the breaker
   const before = reach(sources, closed, true);
-  const upstream = before.has(faulted.fromBusId) ? faulted.fromBusId : faulted.toBusId;
-  if (!before.has(upstream)) return { error: `branch "${faultedBranchId}" is not energised` };
-  const breakerSwitchId = before.get(upstream);
+  // the end the supply reaches first without crossing the fault (breadth-first order) is upstream
+  const toFault = reach(sources, closed);
+  const order = [...toFault.keys()];
+  const ends = [faulted.fromBusId, faulted.toBusId].filter((b) => toFault.has(b));
+  if (ends.length === 0) return { error: `branch "${faultedBranchId}" is not energised` };
+  const upstream = ends.sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
+  const breakerSwitchId = toFault.get(upstream);
   const afterTrip = reach(sources, (id) => closed(id) && id !== breakerSwitchId);
   const trippedBusIds = [...before.keys()].filter((b) => !afterTrip.has(b));
 
