@@ -12,12 +12,23 @@ import type { Grid } from '../../core/grid/index.ts';
 import type { LpSolver } from '../../core/optimize/index.ts';
 import type { ScenarioData } from '../scenario/index.ts';
 import { aggregateLowVoltage, shareStorageSetPoint } from '../vpp/index.ts';
-import { advanceInterval, type PlantState } from './advance-interval.ts';
+import { advanceInterval, type IntervalDecision, type PlantState } from './advance-interval.ts';
 import { buildHorizonPlan, type HorizonPlan, type PlanContext } from './build-horizon-plan.ts';
 import type { Controller, ControllerDecision, Observation, ZoneForecastNow } from './controller.ts';
 import { ForecastBank } from './forecast-bank.ts';
 import { correctLocally, guardIsland, restoreAfterFault } from './kirchhoff-guards.ts';
 import { supplyReactiveLocally } from './reactive-support.ts';
+
+const none = new Map<string, never>();
+/** No set-points: what the network does with the estimated demand alone (for the tie check). */
+const idle: IntervalDecision = {
+  storageMw: none,
+  pvCapMw: none,
+  evMw: none,
+  shedFraction: none,
+  generatorMw: none,
+  switches: none,
+};
 
 export function createKirchhoffController(
   data: ScenarioData,
@@ -111,6 +122,20 @@ export function createKirchhoffController(
         peakImportSoFarMw = Math.max(peakImportSoFarMw, obs.meteredImportMw);
       timings.forecast = nowMs() - f0;
 
+      const estimate = estimateTruth(
+        grid,
+        obs,
+        bank,
+        zoneOfBus,
+        zoneNominal,
+        new Set(obs.faults.map((f) => f.branchId)),
+        obs.upstreamConnected ? [] : options.upstreamBranchIds,
+      );
+      const estimateState: PlantState = {
+        storageEnergyMwh: obs.storageEnergyMwh,
+        evDeliveredMwh: new Map(),
+        switchClosed: obs.switchClosed,
+      };
       // self-healing first: the plan must see the topology it will run on
       const switches = new Map<string, boolean>();
       let event = obs.upstreamConnected !== wasConnected;
@@ -119,9 +144,15 @@ export function createKirchhoffController(
         if (handled.has(fault.branchId)) continue;
         handled.add(fault.branchId);
         event = true;
-        const restored = restoreAfterFault(grid, normal, fault.branchId, obs, (z, at) =>
-          bank.pointMw(z, at, 0),
-        );
+        const restored = restoreAfterFault(grid, normal, fault.branchId, (candidate) => {
+          const m = advanceInterval(
+            grid,
+            estimate,
+            { ...estimateState, switchClosed: new Map([...obs.switchClosed, ...candidate]) },
+            idle,
+          ).measures;
+          return m.voltageViolations + m.thermalViolations;
+        });
         for (const [id, closed] of restored.switches) switches.set(id, closed);
         actions.push(...restored.actions);
       }
@@ -254,15 +285,7 @@ export function createKirchhoffController(
         actions,
       };
       // (4)-(5): island guard and local corrections, on the AC power flow with estimated demand
-      const estimate = estimateTruth(
-        grid,
-        obs,
-        bank,
-        zoneOfBus,
-        zoneNominal,
-        faulted,
-        obs.upstreamConnected ? [] : options.upstreamBranchIds,
-      );
+
       const state: PlantState = {
         storageEnergyMwh: obs.storageEnergyMwh,
         evDeliveredMwh: new Map(),

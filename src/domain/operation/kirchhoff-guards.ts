@@ -10,14 +10,18 @@ import type { Grid } from '../../core/grid/index.ts';
 import { planFaultIsolation } from '../restoration/index.ts';
 import { type AggregatedGrid, storageHeadroomMw } from '../vpp/index.ts';
 import { advanceInterval, type IntervalTruth, type PlantState } from './advance-interval.ts';
-import type { ControllerDecision, Observation } from './controller.ts';
+import type { ControllerDecision } from './controller.ts';
 
+/**
+ * Isolation and restoration with remote switches; a tie closes only where the AC power flow of the
+ * estimated interval shows no more voltage or thermal violations with it than without it (`violations`
+ * counts them for a set of switch states), else its part stays dark until the repair.
+ */
 export function restoreAfterFault(
   grid: Grid,
   normal: ReadonlyMap<string, boolean>,
   branchId: string,
-  _obs: Observation,
-  _forecast: (zone: string, t: number) => number,
+  violations: (switches: ReadonlyMap<string, boolean>) => number,
 ): { switches: Map<string, boolean>; actions: string[] } {
   const normalState: Grid = {
     ...grid,
@@ -28,19 +32,27 @@ export function restoreAfterFault(
   if ('error' in plan) return { switches, actions: [`fault on ${branchId}: ${plan.error}`] };
   for (const id of plan.isolateSwitchIds) switches.set(id, false);
   if (plan.breakerSwitchId && plan.recloseBreaker) switches.set(plan.breakerSwitchId, true);
-  const ties = plan.darkParts.flatMap((p) => (p.tieSwitchIds[0] ? [p.tieSwitchIds[0]] : []));
-  for (const id of ties) switches.set(id, true);
-  const dark = plan.darkParts
-    .filter((p) => p.tieSwitchIds.length === 0)
-    .reduce((n, p) => n + p.busIds.length, 0);
+  const ties: string[] = [];
+  const refused: string[] = [];
+  let dark = 0;
+  for (const part of plan.darkParts) {
+    const before = violations(switches);
+    const tie = part.tieSwitchIds.find((id) => violations(new Map(switches).set(id, true)) <= before);
+    if (tie) {
+      switches.set(tie, true);
+      ties.push(tie);
+    } else {
+      dark += part.busIds.length;
+      refused.push(...part.tieSwitchIds);
+    }
+  }
   return {
     switches,
     actions: [
       `isolated ${branchId} by remote switches (opened ${plan.isolateSwitchIds.join(', ')})` +
         (plan.recloseBreaker ? `, reclosed ${plan.breakerSwitchId}` : '') +
-        (ties.length > 0
-          ? `, re-supplied ${plan.darkParts.length - (dark > 0 ? 1 : 0)} part(s) through ${ties.join(', ')}`
-          : '') +
+        (ties.length > 0 ? `, re-supplied ${ties.length} part(s) through ${ties.join(', ')}` : '') +
+        (refused.length > 0 ? `; ${refused.join(', ')} left open (limits would be violated)` : '') +
         (dark > 0 ? `; ${dark} buses stay dark until the repair` : ''),
     ],
   };
