@@ -24,6 +24,7 @@ interface Kpis {
   battery_cycles: number;
   ev_delivered_share: number;
   runtime_s: number;
+  power_flow_failures: number;
   ms_per_interval: { forecast: number; dispatch: number; power_flow: number };
   forecast_mape_by_day: (number | null)[];
 }
@@ -71,6 +72,7 @@ export function runFlagship(): { markdown: string; wallS: number } {
     row('CO2 (t)', (v) => v.co2_t, 1),
     row('battery cycles', (v) => v.battery_cycles, 2),
     row('EV energy delivered by departure (%)', (v) => 100 * v.ev_delivered_share, 1),
+    row('intervals whose power flow failed', (v) => v.power_flow_failures, 0),
     row('run time (s)', (v) => v.runtime_s, 1),
     row('per interval: forecast (ms)', (v) => v.ms_per_interval.forecast, 2),
     row('per interval: dispatch and checks (ms)', (v) => v.ms_per_interval.dispatch, 1),

@@ -79,6 +79,7 @@ export function createRunRecorder(setup: RecorderSetup) {
   let voltageViolations = 0;
   let worstVoltage = 0;
   let thermalViolations = 0;
+  let powerFlowFailures = 0;
   let worstLoading = 0;
   const zoneServed = new Map<string, number>();
   const zoneLocal = new Map<string, number>();
@@ -132,6 +133,7 @@ export function createRunRecorder(setup: RecorderSetup) {
       series.maxVmPu[t] = m.maxVmPu;
       series.maxLoadingPct[t] = m.maxLoadingPct;
       voltageViolations += m.voltageViolations;
+      if (!m.converged) powerFlowFailures++;
       worstVoltage = Math.max(worstVoltage, m.worstVoltageViolationPu);
       thermalViolations += m.thermalViolations;
       worstLoading = Math.max(worstLoading, m.maxLoadingPct);
@@ -230,6 +232,7 @@ export function createRunRecorder(setup: RecorderSetup) {
           evDeliveredShare: asked > 0 ? delivered / asked : 1,
           evShortfallMwh: asked - delivered,
           runtimeS,
+          powerFlowFailures,
           msPerInterval: {
             forecast: timings.forecast / T,
             dispatch: timings.dispatch / T,

@@ -64,7 +64,7 @@ describe('buildSimulationReport', () => {
       `runtime: ${formatNumber(kirchhoff.kpis.runtimeS, 1)} against ${formatNumber(baseline.kpis.runtimeS, 1)} s (+933 %)`,
     );
     expect(findSection(doc, 'Outcome in brief').paragraphs[0]).toMatch(
-      /^Kirchhoff did better than the baseline on 17 of 24 compared KPIs, worse on 7/,
+      /^Kirchhoff did better than the baseline on 17 of 25 compared KPIs, worse on 7/,
     );
   });
 

@@ -15,7 +15,7 @@
  * local_share_by_zone {zone: share}, voltage_violations, worst_voltage_violation_pu,
  * thermal_violations, worst_loading_pct, unserved_mwh {critical, essential, flexible}, cost,
  * energy_cost, co2_t, forecast_mape_by_day [%], battery_cycles, ev_delivered_share,
- * ev_shortfall_mwh, runtime_s, ms_per_interval {forecast, dispatch, power_flow}.
+ * ev_shortfall_mwh, power_flow_failures, runtime_s, ms_per_interval {forecast, dispatch, power_flow}.
  */
 import type { SimulationKpis, SimulationRecord } from '../../domain/operation/index.ts';
 import { orderedRuns } from './compare-kpis.ts';
@@ -65,6 +65,7 @@ export function formatKpisJson(k: SimulationKpis): Record<string, unknown> {
     battery_cycles: roundOrNull(k.batteryCycles, 4),
     ev_delivered_share: roundOrNull(k.evDeliveredShare, SHARE),
     ev_shortfall_mwh: roundOrNull(k.evShortfallMwh, ENERGY),
+    power_flow_failures: k.powerFlowFailures,
     runtime_s: roundOrNull(k.runtimeS, 6),
     ms_per_interval: {
       forecast: roundOrNull(k.msPerInterval.forecast, 3),

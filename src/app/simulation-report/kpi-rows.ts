@@ -77,6 +77,13 @@ export function listKpiRows(zones: readonly string[], currency: string): KpiRow[
     ),
     row('EV energy delivered by departure', '%', 'higher', 1, (k) => percent(k.evDeliveredShare)),
     row('EV energy missing at departure', 'MWh', 'lower', 3, (k) => k.evShortfallMwh),
+    row(
+      'intervals whose power flow failed (counted dark)',
+      'intervals',
+      'lower',
+      0,
+      (k) => k.powerFlowFailures,
+    ),
     row('runtime', 's', 'lower', 1, (k) => k.runtimeS),
     row('forecast time per interval', 'ms', 'lower', 1, (k) => k.msPerInterval.forecast),
     row('dispatch time per interval', 'ms', 'lower', 1, (k) => k.msPerInterval.dispatch),

@@ -42,6 +42,8 @@ export interface SimulationKpis {
   readonly evDeliveredShare: number;
   readonly evShortfallMwh: number;
   readonly runtimeS: number;
+  /** Intervals whose AC power flow did not converge (counted as dark: nothing served). */
+  readonly powerFlowFailures: number;
   /** Mean time per interval spent forecasting, dispatching and in the AC power flow, ms. */
   readonly msPerInterval: {
     readonly forecast: number;

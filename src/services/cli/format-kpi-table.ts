@@ -16,6 +16,7 @@ export function formatKpiTable(record: SimulationRecord): string {
     ['cost', (k) => k.cost.toFixed(0)],
     ['CO2 (t)', (k) => k.co2T.toFixed(1)],
     ['EV energy delivered by departure', (k) => `${(100 * k.evDeliveredShare).toFixed(1)} %`],
+    ['power flows failed (intervals)', (k) => String(k.powerFlowFailures)],
     ['runtime (s)', (k) => k.runtimeS.toFixed(1)],
   ];
   const header = ['KPI', ...runs.map((r) => r.controller)];
