@@ -16,57 +16,11 @@
  * complementarity and cost change are all below their tolerances (MATPOWER's definitions). The cost
  * is scaled by `costScale` inside (MATPOWER's 1e-4 for OPF); multipliers are returned unscaled.
  */
-import {
-  buildCscFromTriplets,
-  type CscPattern,
-  computeAmdOrdering,
-  patternOfCsc,
-  SparseLu,
-} from '../math/index.ts';
+import { SparseLu } from '../math/index.ts';
+import { assembleKktPattern, orderByGroups } from './kkt-pattern.ts';
+import type { NlpPoint, NonlinearProgram } from './nonlinear-program.ts';
 
-/** Positions of a sparse matrix's entries as triplets; the values live in a separate array of the same order. */
-export interface TripletPattern {
-  readonly rows: Int32Array;
-  readonly cols: Int32Array;
-}
-
-/** What one evaluation at x fills in: cost and gradient, constraint values, Jacobian values per triplet. */
-export interface NlpPoint {
-  f: number;
-  readonly gradient: Float64Array;
-  readonly g: Float64Array;
-  readonly h: Float64Array;
-  readonly jacobianEq: Float64Array;
-  readonly jacobianIneq: Float64Array;
-}
-
-export interface NonlinearProgram {
-  readonly nx: number;
-  readonly nEq: number;
-  readonly nIneq: number;
-  readonly x0: Float64Array;
-  readonly xMin: Float64Array;
-  readonly xMax: Float64Array;
-  /** dg/dx: row = equality, col = variable. */
-  readonly jacobianEqPattern: TripletPattern;
-  /** dh/dx: row = inequality, col = variable. */
-  readonly jacobianIneqPattern: TripletPattern;
-  /** Hessian of the Lagrangian, both triangles (duplicates are summed). */
-  readonly hessianPattern: TripletPattern;
-  /**
-   * Optional grouping for the KKT column order: AMD on the groups' graph, then each group's variables
-   * and equalities together (for the OPF: a bus owns its angle, magnitude, generators and balances),
-   * which keeps the fill of the indefinite KKT matrix close to that of the network.
-   */
-  readonly grouping?: {
-    readonly graph: CscPattern;
-    readonly groupOfVariable: Int32Array;
-    readonly groupOfEquality: Int32Array;
-  };
-  evaluate(x: Float64Array, out: NlpPoint): void;
-  /** Values of  costScale d2f + sum lam_i d2g_i + sum mu_k d2h_k  per Hessian triplet. */
-  hessian(x: Float64Array, lam: Float64Array, mu: Float64Array, costScale: number, out: Float64Array): void;
-}
+export type { NlpPoint, NonlinearProgram, TripletPattern } from './nonlinear-program.ts';
 
 export interface InteriorPointOptions {
   readonly maxIterations?: number;
@@ -308,80 +262,6 @@ export function solveInteriorPoint(
     muUpper,
     conditions: { ...conditions },
   };
-}
-
-/**
- * The KKT matrix's pattern as triplets in the order the values are written each iteration (Hessian,
- * inequality outer products, diagonal, bound diagonals, Jacobian and its transpose, fixed variables),
- * with the position of each triplet in the CSC value array.
- */
-function assembleKktPattern(nlp: NonlinearProgram, fixed: number[], lower: number[], upper: number[]) {
-  const { nx, nEq, nIneq } = nlp;
-  const jIn = nlp.jacobianIneqPattern;
-  // inequality Jacobian entries grouped by row
-  const ineqRowStart = new Int32Array(nIneq + 1);
-  for (let e = 0; e < jIn.rows.length; e++) ineqRowStart[jIn.rows[e] + 1]++;
-  for (let r = 0; r < nIneq; r++) ineqRowStart[r + 1] += ineqRowStart[r];
-  const ineqEntries = new Int32Array(jIn.rows.length);
-  const next = ineqRowStart.slice(0, nIneq);
-  for (let e = 0; e < jIn.rows.length; e++) ineqEntries[next[jIn.rows[e]]++] = e;
-
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const push = (r: number, c: number) => {
-    rows.push(r);
-    cols.push(c);
-  };
-  const hp = nlp.hessianPattern;
-  for (let e = 0; e < hp.rows.length; e++) push(hp.rows[e], hp.cols[e]);
-  for (let r = 0; r < nIneq; r++) {
-    for (let a = ineqRowStart[r]; a < ineqRowStart[r + 1]; a++) {
-      for (let b = ineqRowStart[r]; b < ineqRowStart[r + 1]; b++)
-        push(jIn.cols[ineqEntries[a]], jIn.cols[ineqEntries[b]]);
-    }
-  }
-  for (let j = 0; j < nx; j++) push(j, j);
-  for (const j of lower) push(j, j);
-  for (const j of upper) push(j, j);
-  const jEq = nlp.jacobianEqPattern;
-  for (let e = 0; e < jEq.rows.length; e++) {
-    push(jEq.cols[e], nx + jEq.rows[e]);
-    push(nx + jEq.rows[e], jEq.cols[e]);
-  }
-  fixed.forEach((j, k) => {
-    push(j, nx + nEq + k);
-    push(nx + nEq + k, j);
-  });
-  const n = nx + nEq + fixed.length;
-  const { matrix, positionOfTriplet } = buildCscFromTriplets(n, n, rows, cols, new Float64Array(rows.length));
-  return {
-    pattern: patternOfCsc(matrix),
-    values: matrix.values,
-    position: positionOfTriplet,
-    ineqRowStart,
-    ineqEntries,
-  };
-}
-
-/** KKT columns (variables, then equalities, then fixed-variable rows) ordered group by group. */
-function orderByGroups(nlp: NonlinearProgram, fixed: number[]): Int32Array {
-  const grouping = nlp.grouping;
-  if (!grouping) throw new Error('orderByGroups: no grouping');
-  const nGroups = grouping.graph.n;
-  const groupOfColumn = new Int32Array(nlp.nx + nlp.nEq + fixed.length);
-  groupOfColumn.set(grouping.groupOfVariable, 0);
-  groupOfColumn.set(grouping.groupOfEquality, nlp.nx);
-  fixed.forEach((j, k) => {
-    groupOfColumn[nlp.nx + nlp.nEq + k] = grouping.groupOfVariable[j];
-  });
-  const rank = new Int32Array(nGroups);
-  computeAmdOrdering(grouping.graph).forEach((g, k) => {
-    rank[g] = k;
-  });
-  const columns = Array.from(groupOfColumn.keys());
-  const key = (c: number) => (groupOfColumn[c] >= 0 ? rank[groupOfColumn[c]] : nGroups);
-  columns.sort((a, b) => key(a) - key(b) || a - b);
-  return Int32Array.from(columns);
 }
 
 /** The longest step alpha <= 1 that keeps v + alpha dv at least (1 - 0.99995) v of the boundary. */
