@@ -1,7 +1,8 @@
 /**
  * Records one controller's run interval by interval (the series behind the report) and sums up its
  * KPIs at the end: energy, losses, peak import, local share per zone (energy-weighted share of a
- * zone's served demand met by its own PV, batteries and generators), violations, unserved energy by
+ * zone's served loads and EVs met by its own PV and generators and by battery energy that came
+ * from the zone's own surplus), violations, unserved energy by
  * class, cost (energy at the interval's prices and generator cost curves, the demand charge on the
  * peak import, lost load at its value, EV energy missing at departure at 1,000 per MWh), CO2, battery cycles, EV energy by departure, forecast error.
  */
@@ -83,6 +84,16 @@ export function createRunRecorder(setup: RecorderSetup) {
   let worstLoading = 0;
   const zoneServed = new Map<string, number>();
   const zoneLocal = new Map<string, number>();
+  // battery energy per zone and the part of it that came from the zone's own surplus (provenance);
+  // what the batteries hold at the start counts as not local
+  const zoneOfBus = new Map(setup.grid.buses.map((b) => [b.id, b.zoneId ?? '']));
+  const pool = new Map<string, { energy: number; local: number }>();
+  for (const s of setup.grid.storage) {
+    const z = zoneOfBus.get(s.busId) ?? '';
+    const p = pool.get(z) ?? { energy: 0, local: 0 };
+    p.energy += s.energyMwh;
+    pool.set(z, p);
+  }
   const timings = { forecast: 0, dispatch: 0, powerFlow: 0 };
   let last: PlantState | undefined;
 
@@ -147,9 +158,17 @@ export function createRunRecorder(setup: RecorderSetup) {
           zs.forecastP90Mw[t] = v.p90Mw;
           zs.pricePerMwh[t] = v.pricePerMwh;
         }
-        const served = m.zoneServedMw.get(z) ?? 0;
-        zoneServed.set(z, (zoneServed.get(z) ?? 0) + served * h);
-        zoneLocal.set(z, (zoneLocal.get(z) ?? 0) + Math.min(served, m.zoneLocalSupplyMw.get(z) ?? 0) * h);
+        // local: the zone's loads and EVs served by its own PV and generators, and by battery energy
+        // that had come from the zone's own surplus
+        const f = m.zoneFlowsMw.get(z) ?? { use: 0, own: 0, discharge: 0, charge: 0 };
+        const p = pool.get(z) ?? { energy: 0, local: 0 };
+        const localDischarge = p.energy > 1e-12 ? f.discharge * (p.local / p.energy) : 0;
+        const chargeLocal = Math.min(f.charge, Math.max(0, f.own - f.use));
+        p.energy = Math.max(0, p.energy + (f.charge - f.discharge) * h);
+        p.local = Math.min(p.energy, Math.max(0, p.local + (chargeLocal - localDischarge) * h));
+        pool.set(z, p);
+        zoneServed.set(z, (zoneServed.get(z) ?? 0) + f.use * h);
+        zoneLocal.set(z, (zoneLocal.get(z) ?? 0) + Math.min(f.use, f.own + localDischarge) * h);
       }
       setup.watchedBuses.forEach((b, row) => {
         series.watchedVmPu[row * T + t] = m.vmPuByBus.get(b) ?? Number.NaN;

@@ -82,7 +82,10 @@ describe('advanceInterval', () => {
     expect(imported).toBeCloseTo(1.6 + 0.08 + m.lossesMw - 0.6 - 0.3, 6);
     expect(next.storageEnergyMwh.get('bat')).toBeCloseTo(1 - (0.3 * 0.25) / 0.9, 12);
     expect(next.evDeliveredMwh.get('s1')).toBeCloseTo(0.02, 12);
-    expect(m.zoneLocalSupplyMw.get('z')).toBeCloseTo(0.9, 12);
+    const zone = m.zoneFlowsMw.get('z');
+    expect(zone?.own).toBeCloseTo(0.6, 12);
+    expect(zone?.discharge).toBeCloseTo(0.3, 12);
+    expect(zone?.use).toBeCloseTo(1.6 + 0.08, 12);
   });
 
   it('counts shed load by class and keeps the battery within what it holds', () => {

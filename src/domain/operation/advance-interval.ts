@@ -74,9 +74,8 @@ export interface IntervalMeasures {
   readonly voltageViolations: number;
   readonly worstVoltageViolationPu: number;
   readonly thermalViolations: number;
-  /** Per zone: demand served and local supply (PV, batteries discharging, generators in the zone), MW. */
-  readonly zoneServedMw: ReadonlyMap<string, number>;
-  readonly zoneLocalSupplyMw: ReadonlyMap<string, number>;
+  /** Per zone, apart: loads and EV served, PV and generators, battery discharge and charge, MW (for energy provenance). */
+  readonly zoneFlowsMw: ReadonlyMap<string, { use: number; own: number; discharge: number; charge: number }>;
   /** Lowest voltage of every bus id (NaN when dark). */
   readonly vmPuByBus: ReadonlyMap<string, number>;
   /** Battery output actually delivered, MW (> 0 discharge). */
@@ -225,11 +224,12 @@ export function advanceInterval(
   const zoneOf = new Map(grid.buses.map((b) => [b.id, b.zoneId ?? '']));
 
   const shedMw: Record<LoadPriority, number> = { critical: 0, essential: 0, flexible: 0 };
-  const zoneServedMw = new Map<string, number>();
-  const zoneLocalSupplyMw = new Map<string, number>();
-  const addTo = (map: Map<string, number>, busId: string, v: number) => {
+  const zoneFlowsMw = new Map<string, { use: number; own: number; discharge: number; charge: number }>();
+  const flow = (busId: string, key: 'use' | 'own' | 'discharge' | 'charge', v: number) => {
     const z = zoneOf.get(busId) ?? '';
-    map.set(z, (map.get(z) ?? 0) + v);
+    const f = zoneFlowsMw.get(z) ?? { use: 0, own: 0, discharge: 0, charge: 0 };
+    f[key] += v;
+    zoneFlowsMw.set(z, f);
   };
   let demandMw = 0;
   let servedMw = 0;
@@ -239,7 +239,7 @@ export function advanceInterval(
     demandMw += demand;
     servedMw += served;
     shedMw[l.priority] += demand - served;
-    addTo(zoneServedMw, l.busId, served);
+    flow(l.busId, 'use', served);
   });
   let pvMw = 0;
   let pvAvailableMw = 0;
@@ -247,7 +247,7 @@ export function advanceInterval(
     pvAvailableMw += truth.pvAvailableMw.get(p.id) ?? 0;
     if (!on(p.busId)) continue;
     pvMw += p.pMw;
-    addTo(zoneLocalSupplyMw, p.busId, p.pMw);
+    flow(p.busId, 'own', p.pMw);
   }
   const generatorMw = new Map(pf.generators.id.map((id, k) => [id, converged ? pf.generators.pMw[k] : 0]));
   // batteries: the grid-former delivers what the island needed
@@ -260,13 +260,14 @@ export function advanceInterval(
           ? (storageMw.get(s.id) ?? 0)
           : 0;
     delivered.set(s.id, mw);
-    if (mw > 0) addTo(zoneLocalSupplyMw, s.busId, mw);
-    else addTo(zoneServedMw, s.busId, -mw);
+    flow(s.busId, mw > 0 ? 'discharge' : 'charge', Math.abs(mw));
   }
   generatorMw.delete(`${former?.id}:grid-former`);
   for (const g of grid.generators) {
     const mw = generatorMw.get(g.id) ?? 0;
-    if (mw > 0 && zoneOf.get(g.busId)) addTo(zoneLocalSupplyMw, g.busId, mw);
+    if (mw > 0 && zoneOf.get(g.busId)) {
+      flow(g.busId, 'own', mw);
+    }
   }
   let evChargingMw = 0;
   const evDeliveredMwh = new Map(state.evDeliveredMwh);
@@ -275,7 +276,7 @@ export function advanceInterval(
     const bus = chargerBus.get(s.chargerId) ?? '';
     const mw = on(bus) ? (sessionMw.get(s.id) ?? 0) : 0;
     evChargingMw += mw;
-    addTo(zoneServedMw, bus, mw);
+    flow(bus, 'use', mw);
     evDeliveredMwh.set(s.id, (evDeliveredMwh.get(s.id) ?? 0) + mw * h);
   }
   const storageEnergyMwh = new Map(state.storageEnergyMwh);
@@ -329,8 +330,7 @@ export function advanceInterval(
       voltageViolations,
       worstVoltageViolationPu: worstVoltage,
       thermalViolations,
-      zoneServedMw,
-      zoneLocalSupplyMw,
+      zoneFlowsMw,
       vmPuByBus: vmByBus,
       storageMw: delivered,
       islandCollapsed: false,
